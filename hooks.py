@@ -1,0 +1,188 @@
+"""MkDocs hooks: run each snippet once per build, publish its figure, render math at build time.
+
+The site is built once per language (mkdocs-static-i18n), so every event here runs four
+times. Snippets are therefore run through a cache keyed by the content of the snippet and
+of every snippet it imports: the first language pays, the others and later `mkdocs serve`
+rebuilds reuse the result until a source changes.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import hashlib
+import html
+import importlib
+import io
+import json
+import logging
+import re
+import sys
+import traceback
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent
+SNIPPETS = ROOT / "snippets"
+CACHE = ROOT / ".cache" / "snippets"
+# Bump when the way results are rendered changes, so that old cache entries are not reused.
+RENDER_VERSION = "1"
+
+log = logging.getLogger("mkdocs.plugins.gradients")
+
+# Exec blocks in the pages import this module as `site_hooks`: MkDocs registers hooks
+# under their file name ("hooks.py"), which an import statement cannot spell.
+sys.modules["site_hooks"] = sys.modules[__name__]
+
+
+@dataclass(frozen=True)
+class SnippetResult:
+    """What a snippet gives the site: its printed numbers, its figure, or why it failed."""
+
+    output: str = ""
+    svg: str = ""
+    error: str = ""
+
+
+_results: dict[str, SnippetResult] = {}  # cache key -> result, for the life of the process
+executions: dict[str, int] = {}  # snippet name -> times run in this process (read by the tests)
+
+
+def snippet_names() -> list[str]:
+    return sorted(path.stem for path in SNIPPETS.glob("*.py"))
+
+
+def local_imports(name: str) -> list[str]:
+    """The snippets that snippet `name` imports, directly or not, itself included."""
+    seen: list[str] = []
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.append(current)
+        tree = ast.parse((SNIPPETS / f"{current}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                pending.append(node.module)
+            elif isinstance(node, ast.Import):
+                pending.extend(alias.name for alias in node.names)
+        pending = [module for module in pending if (SNIPPETS / f"{module}.py").is_file()]
+    return sorted(seen)
+
+
+def cache_key(name: str) -> str:
+    """A hash of everything a snippet's result depends on."""
+    import matplotlib
+    import numpy
+
+    digest = hashlib.sha256(f"{RENDER_VERSION} {sys.version} {numpy.__version__} {matplotlib.__version__}".encode())
+    for module in local_imports(name):
+        digest.update(module.encode() + b"\0" + (SNIPPETS / f"{module}.py").read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def render_svg(figure, name: str) -> str:
+    """SVG that is identical from one build to the next: no date, ids salted by the name."""
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": name, "svg.fonttype": "path"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def short_traceback(error: BaseException) -> str:
+    """The failing lines inside snippets/, with paths relative to the repository."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename).parent == SNIPPETS]
+    lines = [f"snippets/{Path(frame.filename).name}, line {frame.lineno}, in {frame.name}" for frame in frames]
+    return "; ".join([*lines, f"{type(error).__name__}: {error}"])
+
+
+def execute(name: str) -> SnippetResult:
+    """Import snippet `name` afresh, capture what report() prints and render draw()."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    executions[name] = executions.get(name, 0) + 1
+    for module in snippet_names():  # so that an edited snippet is not served from sys.modules
+        sys.modules.pop(module, None)
+    sys.path.insert(0, str(SNIPPETS))
+    printed = io.StringIO()
+    try:
+        module = importlib.import_module(name)
+        with contextlib.redirect_stdout(printed):
+            module.report()
+        return SnippetResult(output=printed.getvalue(), svg=render_svg(module.draw(), name))
+    except Exception as error:  # reported with the page that shows the snippet
+        return SnippetResult(error=short_traceback(error))
+    finally:
+        sys.path.remove(str(SNIPPETS))
+
+
+def run_snippet(name: str) -> SnippetResult:
+    """The result of snippet `name`, from memory, from .cache/, or by running it."""
+    key = cache_key(name)
+    if key in _results:
+        return _results[key]
+    stored = CACHE / f"{name}-{key}.json"
+    if stored.is_file():
+        result = SnippetResult(**json.loads(stored.read_text(encoding="utf-8")))
+    else:
+        result = execute(name)
+        if not result.error:  # a failure is retried on the next build
+            CACHE.mkdir(parents=True, exist_ok=True)
+            stored.write_text(json.dumps(asdict(result)), encoding="utf-8")
+    _results[key] = result
+    return result
+
+
+def snippet_output(name: str) -> str:
+    """What the exec blocks print: the snippet's numbers, or a one-line note of its failure."""
+    result = run_snippet(name)
+    return result.output if not result.error else f"{name} failed: {result.error}\n"
+
+
+# ---------------------------------------------------------------- MkDocs events
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the file list for this language
+def on_files(files, config):
+    """Publish every snippet's figure at figures/<name>.svg and its source at snippets/<name>.py."""
+    for name in snippet_names():
+        result = run_snippet(name)
+        if result.svg:
+            files.append(File.generated(config, f"figures/{name}.svg", content=result.svg))
+        files.append(File.generated(config, f"snippets/{name}.py", content=(SNIPPETS / f"{name}.py").read_bytes()))
+    return files
+
+
+SNIPPET_REFERENCE = re.compile(r"""snippet_output\("(\w+)"\)|figures/(\w+)\.svg|snippets/(\w+)\.py""")
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fail the build, naming page and snippet, when a page shows a snippet that raised."""
+    names = {name for match in SNIPPET_REFERENCE.finditer(markdown) for name in match.groups() if name}
+    for name in sorted(names):
+        if not (SNIPPETS / f"{name}.py").is_file():
+            log.error(f"{page.file.src_uri}: refers to snippets/{name}.py, which does not exist")
+        elif error := run_snippet(name).error:
+            log.error(f"{page.file.src_uri}: snippet snippets/{name}.py failed: {error}")
+    return markdown
+
+
+MATH = re.compile(r'<(span|div) class="arithmatex">(?:\\\(|\\\[)(.*?)(?:\\\)|\\\])</\1>', re.DOTALL)
+
+
+def on_page_content(html_content, page, config, files):
+    """Turn the formulas marked by pymdownx.arithmatex into MathML, which browsers draw natively."""
+    from latex2mathml.converter import convert
+
+    def to_mathml(match):
+        display = "block" if match.group(1) == "div" else "inline"
+        return convert(html.unescape(match.group(2)).strip(), display=display)
+
+    return MATH.sub(to_mathml, html_content)

@@ -1,0 +1,68 @@
+"""Why h = 1e-4: the error of the forward and the central difference against h.
+
+Run it:  python snippets/difference_error.py
+It shows why the naive forward difference with h = 1e-50 gives 0, prints the errors
+at h = 1e-4 and writes difference_error.svg: both errors against h on log-log axes.
+"""
+
+from pathlib import Path
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from numerical_diff import function_1
+
+
+def forward_difference(f, x, h):
+    """(f(x + h) - f(x)) / h, unchecked: for studying its errors only."""
+    return (f(x + h) - f(x)) / h
+
+
+def central_difference(f, x, h):
+    """(f(x + h) - f(x - h)) / 2h, unchecked: for studying its errors only."""
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+# exp is its own derivative, so the exact answer at X is exp(X).
+X = 1.0
+STEPS = np.logspace(-16, 0, 161)
+
+
+def errors(difference):
+    """Absolute error of a difference formula for exp at X, for every h in STEPS."""
+    return np.abs(difference(np.exp, X, STEPS) - np.exp(X))
+
+
+def draw():
+    """Both errors against h: truncation error on the right, rounding error on the left."""
+    fig = Figure(figsize=(6, 4), layout="constrained")
+    ax = fig.add_subplot()
+    # An error of exactly 0 has no place on a log axis; those points are left out.
+    for difference, label in ((forward_difference, "$(f(x+h)-f(x))/h$"), (central_difference, "$(f(x+h)-f(x-h))/2h$")):
+        error = errors(difference)
+        ax.loglog(STEPS[error > 0], error[error > 0], label=label)
+    ax.axvline(1e-4, color="gray", linestyle=":", label="$h = 10^{-4}$")
+    ax.set_xlabel("$h$")
+    ax.set_ylabel(r"$|\mathrm{error}|$")
+    ax.legend()
+    return fig
+
+
+def report():
+    print(f"np.float32(1e-50) = {np.float32(1e-50)!r}")
+    print(f"5 + 1e-50 == 5: {5 + 1e-50 == 5}")
+    print(f"forward_difference(function_1, 5, 1e-50) = {forward_difference(function_1, 5, 1e-50)!r}")
+    for difference in (forward_difference, central_difference):
+        error = abs(difference(np.exp, X, 1e-4) - np.exp(X))
+        print(f"{difference.__name__}: error for exp at {X} with h = 1e-4 is {error:.2e}")
+
+
+def main():
+    report()
+    name = Path(__file__).with_suffix(".svg").name
+    draw().savefig(name)
+    print(f"saved {name}")
+
+
+if __name__ == "__main__":
+    main()

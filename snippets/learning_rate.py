@@ -1,0 +1,72 @@
+"""The learning rate decides everything: too large diverges, too small never arrives.
+
+Run it:  python snippets/learning_rate.py
+It runs gradient descent from (-3, 4) on f(x0, x1) = x0^2 + x1^2 with lr = 0.1, 10 and
+1e-10, prints where each ends, and writes learning_rate.svg: the distance to the minimum
+after every step, on a log scale.
+"""
+
+from pathlib import Path
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from gradient_descent import INIT_X, gradient_descent
+from partial_derivative import function_2
+
+LEARNING_RATES = (0.1, 10.0, 1e-10)
+STEP_NUM = 100
+
+
+def descend_until_refused(lr):
+    """Step one at a time, so that the points before a refusal are kept.
+
+    With lr = 10 every step multiplies x by 1 - 2 * lr = -19. Within a few steps x is so
+    large that x + h and x - h can no longer be stored 2h apart, and numerical_gradient
+    raises instead of returning a meaningless number.
+    """
+    history = [np.array(INIT_X)]
+    for _ in range(STEP_NUM):
+        try:
+            x, _ = gradient_descent(function_2, history[-1], lr=lr, step_num=1)
+        except ValueError as refusal:
+            return np.array(history), refusal
+        history.append(x)
+    return np.array(history), None
+
+
+def draw():
+    """Distance from the minimum (0, 0) after each step, for every learning rate."""
+    fig = Figure(figsize=(6, 4), layout="constrained")
+    ax = fig.add_subplot()
+    for lr in LEARNING_RATES:
+        history, refusal = descend_until_refused(lr)
+        distance = np.hypot(history[:, 0], history[:, 1])
+        (line,) = ax.semilogy(distance, label=f"lr = {lr:g}")
+        if refusal is not None:
+            ax.plot(len(distance) - 1, distance[-1], "x", color=line.get_color(), markersize=10, mew=2)
+    ax.set_xlabel("step")
+    ax.set_ylabel(r"$\|x\|$")
+    ax.legend()
+    return fig
+
+
+def report():
+    for lr in LEARNING_RATES:
+        history, refusal = descend_until_refused(lr)
+        if refusal is None:
+            print(f"lr = {lr:g}: after {STEP_NUM} steps x = {history[-1]!r}")
+        else:
+            print(f"lr = {lr:g}: stopped at step {len(history) - 1}, x = {history[-1]!r}")
+            print(f"  numerical_gradient: {refusal}")
+
+
+def main():
+    report()
+    name = Path(__file__).with_suffix(".svg").name
+    draw().savefig(name)
+    print(f"saved {name}")
+
+
+if __name__ == "__main__":
+    main()

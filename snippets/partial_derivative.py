@@ -1,0 +1,54 @@
+"""Partial derivatives of f(x0, x1) = x0^2 + x1^2, one variable at a time.
+
+Run it:  python snippets/partial_derivative.py
+It prints the partial derivatives at (3, 4) and writes partial_derivative.svg:
+the surface of f.
+"""
+
+from pathlib import Path
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from numerical_diff import numerical_diff
+
+
+def function_2(x):
+    """f(x0, x1) = x0^2 + x1^2 for a point x = (x0, x1), or for any array of points along axis 0."""
+    return x[0] ** 2 + x[1] ** 2
+
+
+def partial_derivatives_at_3_4():
+    """Hold one variable fixed and differentiate along the other, as the book does."""
+    df_dx0 = numerical_diff(lambda x0: function_2((x0, 4.0)), 3.0)
+    df_dx1 = numerical_diff(lambda x1: function_2((3.0, x1)), 4.0)
+    return df_dx0, df_dx1
+
+
+def draw():
+    """The surface z = x0^2 + x1^2 over [-3, 3]^2."""
+    x0, x1 = np.meshgrid(np.linspace(-3, 3, 25), np.linspace(-3, 3, 25))
+    fig = Figure(figsize=(6, 4.5), layout="constrained")
+    ax = fig.add_subplot(projection="3d")
+    ax.plot_surface(x0, x1, function_2((x0, x1)), cmap="viridis", edgecolor="none")
+    ax.set_xlabel("$x_0$")
+    ax.set_ylabel("$x_1$")
+    ax.set_zlabel("$f(x_0, x_1)$")
+    return fig
+
+
+def report():
+    df_dx0, df_dx1 = partial_derivatives_at_3_4()
+    print(f"df/dx0 at (3, 4) = {df_dx0!r}")
+    print(f"df/dx1 at (3, 4) = {df_dx1!r}")
+
+
+def main():
+    report()
+    name = Path(__file__).with_suffix(".svg").name
+    draw().savefig(name)
+    print(f"saved {name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The gradient of a tiny neural network's loss with respect to its weights.
+
+Run it:  python snippets/simple_net.py
+With the book's fixed 2x3 weight matrix it prints the prediction, the loss and dW from
+numerical_gradient, beside the exact gradient x^T (softmax(xW) - t), and writes
+simple_net.svg: both as heat maps.
+"""
+
+from pathlib import Path
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from gradient import numerical_gradient
+
+
+def softmax(x):
+    """Softmax along the last axis; subtracting the maximum first keeps exp from overflowing."""
+    x = np.asarray(x, dtype=np.float64)
+    exp = np.exp(x - x.max(axis=-1, keepdims=True))
+    return exp / exp.sum(axis=-1, keepdims=True)
+
+
+def cross_entropy_error(y, t):
+    """Mean cross-entropy of predictions y against one-hot labels t.
+
+    The book adds 1e-7 inside the log to avoid log(0) = -inf, which shifts every loss by
+    about 1e-7. Clamping at the smallest positive float instead changes only y = 0.
+    """
+    y, t = np.atleast_2d(y), np.atleast_2d(t)
+    if y.shape != t.shape:
+        raise ValueError(f"y and t must have the same shape, got {y.shape} and {t.shape}")
+    return -np.sum(t * np.log(np.maximum(y, np.finfo(np.float64).tiny))) / y.shape[0]
+
+
+class simpleNet:  # noqa: N801 -- the book's name, so readers recognise it
+    """One layer, no bias: 2 inputs, 3 outputs, softmax and cross-entropy error."""
+
+    def __init__(self, W=None):  # noqa: N803 -- the book's name
+        self.W = np.random.default_rng().standard_normal((2, 3)) if W is None else np.array(W, dtype=np.float64)
+
+    def predict(self, x):
+        return np.dot(x, self.W)
+
+    def loss(self, x, t):
+        return cross_entropy_error(softmax(self.predict(x)), t)
+
+
+# The weights printed in the book, so that every number here can be compared with it.
+BOOK_W = [[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]]
+X = np.array([0.6, 0.9])
+T = np.array([0.0, 0.0, 1.0])
+
+
+def analytic_gradient(net, x, t):
+    """dL/dW = x^T (softmax(xW) - t), exact."""
+    return np.outer(x, softmax(net.predict(x)) - t)
+
+
+def gradients():
+    """dW by numerical_gradient, with the book's idiom, and the exact dW."""
+    net = simpleNet(BOOK_W)
+    f = lambda w: net.loss(X, T)  # noqa: E731 -- ignores w: numerical_gradient perturbs net.W itself
+    return numerical_gradient(f, net.W), analytic_gradient(net, X, T)
+
+
+def draw():
+    """dW from numerical_gradient beside the exact gradient, as annotated heat maps."""
+    numeric, exact = gradients()
+    limit = np.abs(exact).max()
+    fig = Figure(figsize=(8, 3), layout="constrained")
+    axes = fig.subplots(1, 2)
+    for ax, dW, title in zip(axes, (numeric, exact), ("numerical_gradient", r"$x^\top(\mathrm{softmax}(xW) - t)$")):
+        image = ax.imshow(dW, cmap="RdBu_r", vmin=-limit, vmax=limit)
+        for (row, col), value in np.ndenumerate(dW):
+            ax.text(col, row, f"{value:.4f}", ha="center", va="center")
+        ax.set_title(title)
+        ax.set_xticks(range(3), [f"$W_{{\\cdot {j}}}$" for j in range(3)])
+        ax.set_yticks(range(2), [f"$W_{{{i} \\cdot}}$" for i in range(2)])
+    fig.colorbar(image, ax=axes, label=r"$\partial L / \partial W$")
+    return fig
+
+
+def report():
+    net = simpleNet(BOOK_W)
+    p = net.predict(X)
+    print(f"predict(x) = {p!r}")
+    print(f"argmax = {np.argmax(p)}")
+    print(f"loss(x, t) = {float(net.loss(X, T))!r}")
+    numeric, exact = gradients()
+    print(f"dW by numerical_gradient =\n{numeric!r}")
+    print(f"dW by x^T (softmax(xW) - t) =\n{exact!r}")
+
+
+def main():
+    report()
+    name = Path(__file__).with_suffix(".svg").name
+    draw().savefig(name)
+    print(f"saved {name}")
+
+
+if __name__ == "__main__":
+    main()
