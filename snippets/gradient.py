@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from numerical_diff import numerical_diff
+from numerical_diff import check_h, numerical_diff
 from partial_derivative import function_2
 
 
@@ -41,6 +41,7 @@ def numerical_gradient(f, x, h=1e-4):
     """
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
+    check_h(h)
     point = working_array(x)
     grad = np.zeros(point.shape)
     for index in np.ndindex(point.shape):

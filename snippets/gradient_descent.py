@@ -21,6 +21,8 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
     The history holds every point visited, init_x first, so it has step_num + 1 rows.
     init_x is not modified.
     """
+    if not callable(f):
+        raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(lr, bool) or not isinstance(lr, Real) or not np.isfinite(lr) or lr <= 0:
         raise ValueError(f"lr must be a positive finite number, got {lr!r}")
     if isinstance(step_num, bool) or not isinstance(step_num, Integral) or step_num < 0:

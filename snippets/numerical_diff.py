@@ -16,10 +16,13 @@ from matplotlib.figure import Figure
 STEP_RTOL = 1e-6
 
 
-def check_step(x, h):
-    """Raise ValueError unless x + h and x - h are stored about 2h apart."""
+def check_h(h):
     if isinstance(h, bool) or not isinstance(h, Real) or not np.isfinite(h) or h <= 0:
         raise ValueError(f"h must be a positive finite number, got {h!r}")
+
+
+def check_step(x, h):
+    """Raise ValueError unless x + h and x - h are stored about 2h apart."""
     taken = (x + h) - (x - h)  # computed in x's own float type
     if abs(taken - 2 * h) > STEP_RTOL * 2 * h:
         dtype = np.result_type(x, 0.0)
@@ -44,6 +47,7 @@ def numerical_diff(f, x, h=1e-4):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(x, bool) or not isinstance(x, Real):
         raise TypeError(f"x must be a real number, got {x!r}; for arrays use numerical_gradient")
+    check_h(h)
     check_step(x, h)
     return (scalar_value(f(x + h)) - scalar_value(f(x - h))) / (2 * h)
 

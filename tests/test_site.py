@@ -1,0 +1,162 @@
+"""The built site: strict build, figures on every chapter, nothing leaked, reproducible."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT, SNIPPETS, build, copy_project
+
+SITE_URL = re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+SITE_PATH = urlsplit(SITE_URL).path
+PAGES = sorted(path.relative_to(ROOT / "docs" / "en") for path in (ROOT / "docs" / "en").rglob("*.md"))
+FIGURE_REFERENCE = re.compile(r"\(\.\./figures/(\w+)\.svg\)")
+
+
+class Tags(HTMLParser):
+    """Collects every tag with its attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(html_file: Path):
+    parser = Tags()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def html_of(site: Path, page: Path) -> Path:
+    return site / ("index.html" if page.stem == "index" else f"{page.stem}/index.html")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_every_page_shows_the_figures_its_markdown_names(built_site, page):
+    site, _ = built_site
+    expected = FIGURE_REFERENCE.findall((ROOT / "docs" / "en" / page).read_text(encoding="utf-8"))
+    html_file = html_of(site, page)
+    images = [attrs for tag, attrs in tags_of(html_file) if tag == "img" and "figures/" in attrs.get("src", "")]
+    assert [Path(image["src"]).stem for image in images] == expected
+    for image in images:
+        assert len(image.get("alt", "")) > 40, "a figure needs real alt text"
+        figure = (html_file.parent / image["src"]).resolve()
+        assert figure.is_file(), image["src"]
+        assert figure.read_text(encoding="utf-8").rstrip().endswith("</svg>")
+
+
+def test_every_chapter_has_a_figure_and_every_snippet_is_shown(built_site):
+    site, _ = built_site
+    shown = set()
+    for page in PAGES:
+        markdown = (ROOT / "docs" / "en" / page).read_text(encoding="utf-8")
+        shown.update(FIGURE_REFERENCE.findall(markdown))
+        if page.stem != "index":
+            assert FIGURE_REFERENCE.search(markdown), f"{page} has no figure"
+    assert shown == set(SNIPPETS)
+    assert {path.stem for path in (site / "figures").glob("*.svg")} == set(SNIPPETS)
+
+
+def test_snippets_are_published_for_download_unchanged(built_site):
+    site, _ = built_site
+    for name in SNIPPETS:
+        assert (site / "snippets" / f"{name}.py").read_bytes() == (ROOT / "snippets" / f"{name}.py").read_bytes()
+
+
+def test_pages_print_the_snippets_numbers(built_site):
+    site, _ = built_site
+    text = (site / "numerical-differentiation" / "index.html").read_text(encoding="utf-8")
+    assert "numerical_diff(function_1, 5) = 0.1999999999990898" in text
+    text = (site / "neural-network-gradient" / "index.html").read_text(encoding="utf-8")
+    assert "0.21924763" in text and "-0.54421514" in text
+
+
+LEAKS = [
+    "Traceback (most recent call last)",
+    "site-packages",
+    str(ROOT),
+    "/root/",
+    "/home/",
+    "/tmp/",
+    "failed:",
+]
+
+
+def test_no_traceback_or_absolute_path_in_any_html(built_site):
+    site, _ = built_site
+    for html_file in site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        for leak in LEAKS:
+            assert leak not in text, f"{leak!r} in {html_file.relative_to(site)}"
+
+
+def test_formulas_are_rendered_as_mathml_at_build_time(built_site):
+    site, _ = built_site
+    for page in PAGES:
+        text = html_of(site, page).read_text(encoding="utf-8")
+        assert "arithmatex" not in text and "\\(" not in text and "$$" not in text, page
+        if "$$" in (ROOT / "docs" / "en" / page).read_text(encoding="utf-8"):
+            assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in text, page
+
+
+def test_no_asset_from_another_host_and_no_root_relative_links(built_site):
+    """Nothing loads from another host, and every link works from a sub-path such as /gradients/."""
+    site, _ = built_site
+    for html_file in site.rglob("*.html"):
+        for tag, attrs in tags_of(html_file):
+            for attribute in ("src", "href"):
+                value = attrs.get(attribute) or ""
+                if tag in ("script", "img", "link", "iframe", "source") and attribute in attrs:
+                    if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                        continue  # not fetched by the browser
+                    assert not re.match(r"(https?:)?//", value), f"{tag} {value} in {html_file.relative_to(site)}"
+                if value.startswith("/") and not value.startswith("//"):
+                    # 404.html is served at any address, so it alone links from site_url's path.
+                    assert html_file.name == "404.html" and value.startswith(SITE_PATH), f"{value} in {html_file}"
+        assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
+
+
+def test_figures_are_not_in_the_search_index(built_site):
+    site, _ = built_site
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Matplotlib" not in index and "<svg" not in index
+
+
+def test_each_snippet_runs_once_per_build(built_site):
+    _, log = built_site
+    for name in SNIPPETS:
+        assert log.count(f"ran snippets/{name}.py ") == 1, name
+
+
+def test_two_builds_give_identical_figures(built_site, tmp_path):
+    site, _ = built_site
+    again = tmp_path / "site"
+    (tmp_path / "project").mkdir()
+    result = build(copy_project(tmp_path / "project"), again)
+    assert result.returncode == 0, result.stderr
+    assert "ran snippets/" in result.stderr, "the second build must run the snippets again, not reuse a cache"
+    for name in SNIPPETS:
+        assert (again / "figures" / f"{name}.svg").read_bytes() == (site / "figures" / f"{name}.svg").read_bytes()
+
+
+def test_a_raising_snippet_fails_the_build_naming_page_and_file(tmp_path):
+    project = copy_project(tmp_path)
+    snippet = project / "snippets" / "gradient.py"
+    snippet.write_text(snippet.read_text().replace("def report():\n", "def report():\n    1 / 0\n"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/en/gradient.md: snippet snippets/gradient.py failed" in result.stderr
+    assert "ZeroDivisionError" in result.stderr
+
+
+def test_a_missing_include_fails_the_build_naming_page_and_file(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "en" / "gradient.md"
+    page.write_text(page.read_text() + '\n```python\n--8<-- "snippets/no_such_file.py"\n```\n')
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "en/gradient.md" in result.stderr and "snippets/no_such_file.py" in result.stderr

@@ -1,0 +1,39 @@
+"""Every snippet runs as a reader runs it: `python snippets/<file>.py`, in a subprocess."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SNIPPETS
+
+
+@pytest.mark.parametrize("name", SNIPPETS)
+def test_snippet_runs_as_a_script_and_writes_its_figure(name, tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "snippets" / f"{name}.py")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    figure = tmp_path / f"{name}.svg"
+    assert figure.is_file()
+    assert figure.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert result.stdout.rstrip().endswith(f"saved {name}.svg")
+    assert len(result.stdout.splitlines()) >= 2, "a snippet prints its numbers before saving its figure"
+
+
+@pytest.mark.parametrize("name", SNIPPETS)
+def test_importing_a_snippet_does_no_work(name):
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {name}"],
+        cwd=ROOT / "snippets",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert not (ROOT / "snippets" / f"{name}.svg").exists()
