@@ -48,7 +48,9 @@ class SnippetResult:
     error: str = ""
 
 
-_results: dict[str, SnippetResult] = {}  # cache key -> result, for the life of the process
+_results: dict[
+    str, SnippetResult
+] = {}  # cache key -> result, for the life of the process
 
 
 def snippet_names() -> list[str]:
@@ -70,7 +72,9 @@ def local_imports(name: str) -> list[str]:
                 pending.append(node.module)
             elif isinstance(node, ast.Import):
                 pending.extend(alias.name for alias in node.names)
-        pending = [module for module in pending if (SNIPPETS / f"{module}.py").is_file()]
+        pending = [
+            module for module in pending if (SNIPPETS / f"{module}.py").is_file()
+        ]
     return sorted(seen)
 
 
@@ -79,9 +83,13 @@ def cache_key(name: str) -> str:
     import matplotlib
     import numpy
 
-    digest = hashlib.sha256(f"{RENDER_VERSION} {sys.version} {numpy.__version__} {matplotlib.__version__}".encode())
+    digest = hashlib.sha256(
+        f"{RENDER_VERSION} {sys.version} {numpy.__version__} {matplotlib.__version__}".encode()
+    )
     for module in local_imports(name):
-        digest.update(module.encode() + b"\0" + (SNIPPETS / f"{module}.py").read_bytes() + b"\0")
+        digest.update(
+            module.encode() + b"\0" + (SNIPPETS / f"{module}.py").read_bytes() + b"\0"
+        )
     return digest.hexdigest()[:20]
 
 
@@ -97,8 +105,15 @@ def render_svg(figure, name: str) -> str:
 
 def short_traceback(error: BaseException) -> str:
     """The failing lines inside snippets/, with paths relative to the repository."""
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename).parent == SNIPPETS]
-    lines = [f"snippets/{Path(frame.filename).name}, line {frame.lineno}, in {frame.name}" for frame in frames]
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if Path(frame.filename).parent == SNIPPETS
+    ]
+    lines = [
+        f"snippets/{Path(frame.filename).name}, line {frame.lineno}, in {frame.name}"
+        for frame in frames
+    ]
     return "; ".join([*lines, f"{type(error).__name__}: {error}"])
 
 
@@ -108,7 +123,9 @@ def execute(name: str) -> SnippetResult:
 
     matplotlib.use("Agg")
     started = time.perf_counter()
-    for module in snippet_names():  # so that an edited snippet is not served from sys.modules
+    for (
+        module
+    ) in snippet_names():  # so that an edited snippet is not served from sys.modules
         sys.modules.pop(module, None)
     sys.path.insert(0, str(SNIPPETS))
     printed = io.StringIO()
@@ -116,7 +133,9 @@ def execute(name: str) -> SnippetResult:
         module = importlib.import_module(name)
         with contextlib.redirect_stdout(printed):
             module.report()
-        result = SnippetResult(output=printed.getvalue(), svg=render_svg(module.draw(), name))
+        result = SnippetResult(
+            output=printed.getvalue(), svg=render_svg(module.draw(), name)
+        )
     except Exception as error:  # reported with the page that shows the snippet
         result = SnippetResult(error=short_traceback(error))
     finally:
@@ -152,32 +171,55 @@ def snippet_output(name: str) -> str:
 # ---------------------------------------------------------------- MkDocs events
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the file list for this language
+@event_priority(
+    -200
+)  # after mkdocs-static-i18n has rebuilt the file list for this language
 def on_files(files, config):
     """Publish every snippet's figure at figures/<name>.svg and its source at snippets/<name>.py."""
     for name in snippet_names():
         result = run_snippet(name)
         if result.svg:
-            files.append(File.generated(config, f"figures/{name}.svg", content=result.svg))
-        files.append(File.generated(config, f"snippets/{name}.py", content=(SNIPPETS / f"{name}.py").read_bytes()))
+            files.append(
+                File.generated(config, f"figures/{name}.svg", content=result.svg)
+            )
+        files.append(
+            File.generated(
+                config,
+                f"snippets/{name}.py",
+                content=(SNIPPETS / f"{name}.py").read_bytes(),
+            )
+        )
     return files
 
 
-SNIPPET_REFERENCE = re.compile(r"""snippet_output\("(\w+)"\)|figures/(\w+)\.svg|snippets/(\w+)\.py""")
+SNIPPET_REFERENCE = re.compile(
+    r"""snippet_output\("(\w+)"\)|figures/(\w+)\.svg|snippets/(\w+)\.py"""
+)
 
 
 def on_page_markdown(markdown, page, config, files):
     """Fail the build, naming page and snippet, when a page shows a snippet that raised."""
-    names = {name for match in SNIPPET_REFERENCE.finditer(markdown) for name in match.groups() if name}
+    names = {
+        name
+        for match in SNIPPET_REFERENCE.finditer(markdown)
+        for name in match.groups()
+        if name
+    }
     for name in sorted(names):
         if not (SNIPPETS / f"{name}.py").is_file():
-            log.error(f"docs/{page.file.src_uri}: refers to snippets/{name}.py, which does not exist")
+            log.error(
+                f"docs/{page.file.src_uri}: refers to snippets/{name}.py, which does not exist"
+            )
         elif error := run_snippet(name).error:
-            log.error(f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}")
+            log.error(
+                f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}"
+            )
     return markdown
 
 
-MATH = re.compile(r'<(span|div) class="arithmatex">(?:\\\(|\\\[)(.*?)(?:\\\)|\\\])</\1>', re.DOTALL)
+MATH = re.compile(
+    r'<(span|div) class="arithmatex">(?:\\\(|\\\[)(.*?)(?:\\\)|\\\])</\1>', re.DOTALL
+)
 
 
 def on_page_content(html_content, page, config, files):

@@ -34,11 +34,14 @@ def errors(difference):
 
 
 def draw():
-    """Both errors against h: truncation error on the right, rounding error on the left."""
+    """Both errors against h: truncation error on the right, rounding on the left."""
     fig = Figure(figsize=(6, 4), layout="constrained")
     ax = fig.add_subplot()
     # An error of exactly 0 has no place on a log axis; those points are left out.
-    for difference, label in ((forward_difference, "$(f(x+h)-f(x))/h$"), (central_difference, "$(f(x+h)-f(x-h))/2h$")):
+    for difference, label in (
+        (forward_difference, "$(f(x+h)-f(x))/h$"),
+        (central_difference, "$(f(x+h)-f(x-h))/2h$"),
+    ):
         error = errors(difference)
         ax.loglog(STEPS[error > 0], error[error > 0], label=label)
     ax.axvline(1e-4, color="gray", linestyle=":", label="$h = 10^{-4}$")
@@ -51,10 +54,13 @@ def draw():
 def report():
     print(f"np.float32(1e-50) = {np.float32(1e-50)!r}")
     print(f"5 + 1e-50 == 5: {5 + 1e-50 == 5}")
-    print(f"forward_difference(function_1, 5, 1e-50) = {forward_difference(function_1, 5, 1e-50)!r}")
+    print(
+        "forward_difference(function_1, 5, 1e-50) =",
+        repr(forward_difference(function_1, 5, 1e-50)),
+    )
     for difference in (forward_difference, central_difference):
         error = abs(difference(np.exp, X, 1e-4) - np.exp(X))
-        print(f"{difference.__name__}: error for exp at {X} with h = 1e-4 is {error:.2e}")
+        print(f"{difference.__name__}: error for exp at {X}, h = 1e-4: {error:.2e}")
 
 
 def main():

@@ -1,9 +1,9 @@
-"""The gradient by numerical differentiation, for a point of any shape or for many points.
+"""The gradient by numerical differentiation: one point of any shape, or many points.
 
 Run it:  python snippets/gradient.py
-It prints the gradient of f(x0, x1) = x0^2 + x1^2 at (3, 4), (0, 2) and (3, 0) and writes
-gradient.svg: the field of -grad f on [-2, 2]^2, as normalised arrows coloured by their
-magnitude and as plain arrows whose length is the magnitude.
+It prints the gradient of f(x0, x1) = x0^2 + x1^2 at (3, 4), (0, 2) and
+(3, 0), and writes gradient.svg: the field of -grad f on [-2, 2]^2, as normalised
+arrows coloured by their magnitude and as plain arrows whose length is the magnitude.
 """
 
 from pathlib import Path
@@ -16,26 +16,41 @@ from partial_derivative import function_2
 
 
 def working_array(x):
-    """Return the array to perturb: x itself when it is a writable float64 array, else a float64 copy.
+    """The array to perturb: x itself if it is a writable float64 array, else a copy.
 
-    Perturbing the caller's own array keeps the book's idiom working, where f ignores its
-    argument and reads the array through another name (f = lambda w: net.loss(x, t)).
+    Perturbing the caller's own array keeps the book's idiom working, where f ignores
+    its argument and reads the array by another name (f = lambda w: net.loss(x, t)).
     Integers are copied to float64, since x + h would be truncated back to x in place.
     """
     array = np.asarray(x)
-    if array.dtype == object or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
+    kind = array.dtype.kind  # "i", "u": integers; "f": floats; bool, complex: refused
+    if kind not in "iuf":
         raise TypeError(f"x must be an array of real numbers, got dtype {array.dtype}")
     if array.dtype == np.float64 and array is x and x.flags.writeable:
         return array
-    if np.issubdtype(array.dtype, np.floating) and array.dtype != np.float64:
+    if kind == "f" and array.dtype != np.float64:
         # A copy would break the idiom above without a word, and perturbing a lower
         # precision in place cannot hold a step of 1e-4: say so instead.
-        raise TypeError(f"x has dtype {array.dtype}; use float64 (x.astype(np.float64))")
+        raise TypeError(f"x has dtype {array.dtype}; use x.astype(np.float64)")
     return array.astype(np.float64)
 
 
+def derivative_along(f, point, index, h):
+    """The derivative of f along one element of point, which is put back afterwards."""
+    original = point[index]
+
+    def f_along(value):
+        point[index] = value
+        return f(point)
+
+    try:
+        return numerical_diff(f_along, float(original), h)
+    finally:
+        point[index] = original
+
+
 def numerical_gradient(f, x, h=1e-4):
-    """Return the gradient of f at x: one central difference per element, same shape as x.
+    """Return the gradient of f at x: a central difference per element, shaped like x.
 
     x is left exactly as it was, also when f raises.
     """
@@ -45,16 +60,7 @@ def numerical_gradient(f, x, h=1e-4):
     point = working_array(x)
     grad = np.zeros(point.shape)
     for index in np.ndindex(point.shape):
-        original = point[index]
-
-        def f_along_axis(value):
-            point[index] = value
-            return f(point)
-
-        try:
-            grad[index] = numerical_diff(f_along_axis, float(original), h)
-        finally:
-            point[index] = original
+        grad[index] = derivative_along(f, point, index, h)
     return grad
 
 
@@ -62,12 +68,15 @@ def numerical_gradient_batch(f, points, h=1e-4):
     """Return the gradient of f at each row of a 2-D array of points."""
     points = np.asarray(points)
     if points.ndim != 2:
-        raise ValueError(f"points must be a 2-D array with one point per row, got shape {points.shape}")
-    return np.array([numerical_gradient(f, point, h) for point in points]).reshape(points.shape)
+        raise ValueError(
+            f"points must be 2-D, a point per row; got shape {points.shape}"
+        )
+    grads = [numerical_gradient(f, point, h) for point in points]
+    return np.array(grads).reshape(points.shape)
 
 
 def draw():
-    """-grad f on [-2, 2]^2 with step 0.25, normalised and coloured (left) and to scale (right)."""
+    """-grad f on [-2, 2]^2: normalised and coloured (left), to scale (right)."""
     x0, x1 = np.meshgrid(np.arange(-2, 2.25, 0.25), np.arange(-2, 2.25, 0.25))
     points = np.column_stack([x0.ravel(), x1.ravel()])
     descent = -numerical_gradient_batch(function_2, points)
@@ -76,9 +85,19 @@ def draw():
 
     fig = Figure(figsize=(9, 4.2), layout="constrained")
     normalised, to_scale = fig.subplots(1, 2, sharey=True)
-    arrows = normalised.quiver(points[:, 0], points[:, 1], unit[:, 0], unit[:, 1], magnitude, cmap="viridis")
+    arrows = normalised.quiver(
+        points[:, 0], points[:, 1], unit[:, 0], unit[:, 1], magnitude, cmap="viridis"
+    )
     fig.colorbar(arrows, ax=normalised, label=r"$\|\nabla f\|$")
-    to_scale.quiver(points[:, 0], points[:, 1], descent[:, 0], descent[:, 1], angles="xy", scale_units="xy", scale=8)
+    to_scale.quiver(
+        points[:, 0],
+        points[:, 1],
+        descent[:, 0],
+        descent[:, 1],
+        angles="xy",
+        scale_units="xy",
+        scale=8,
+    )
     for ax in (normalised, to_scale):
         ax.set_aspect("equal")
         ax.set_xlim(-2.5, 2.5)
@@ -91,7 +110,8 @@ def draw():
 
 def report():
     for point in ([3.0, 4.0], [0.0, 2.0], [3.0, 0.0]):
-        print(f"numerical_gradient(function_2, np.array({point})) = {numerical_gradient(function_2, np.array(point))!r}")
+        grad = numerical_gradient(function_2, np.array(point))
+        print(f"numerical_gradient(function_2, np.array({point})) = {grad!r}")
 
 
 def main():

@@ -16,14 +16,14 @@ from partial_derivative import function_2
 
 
 def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    """Return the point reached after step_num steps x <- x - lr * grad f(x), and the history.
+    """Take step_num steps x <- x - lr * grad f(x); return the last point and history.
 
     The history holds every point visited, init_x first, so it has step_num + 1 rows.
     init_x is not modified.
     """
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
-    if isinstance(lr, bool) or not isinstance(lr, Real) or not np.isfinite(lr) or lr <= 0:
+    if isinstance(lr, bool) or not isinstance(lr, Real) or not 0 < lr < np.inf:
         raise ValueError(f"lr must be a positive finite number, got {lr!r}")
     if isinstance(step_num, bool) or not isinstance(step_num, Integral) or step_num < 0:
         raise ValueError(f"step_num must be a whole number >= 0, got {step_num!r}")
@@ -44,7 +44,8 @@ def draw():
     x0, x1 = np.meshgrid(np.linspace(-4.5, 4.5, 91), np.linspace(-4.5, 4.5, 91))
     fig = Figure(figsize=(5, 5), layout="constrained")
     ax = fig.add_subplot()
-    ax.contour(x0, x1, function_2((x0, x1)), levels=[1, 2, 4, 8, 16, 25], colors="silver")
+    levels = [1, 2, 4, 8, 16, 25]
+    ax.contour(x0, x1, function_2((x0, x1)), levels=levels, colors="silver")
     ax.axhline(0, color="gray", linestyle="--", linewidth=0.8)
     ax.axvline(0, color="gray", linestyle="--", linewidth=0.8)
     ax.plot(history[:, 0], history[:, 1], "o-", color="tab:blue", markersize=4)

@@ -44,9 +44,16 @@ def draw():
         distance = np.hypot(history[:, 0], history[:, 1])
         (line,) = ax.semilogy(distance, label=f"lr = {lr:g}")
         if refusal is not None:
-            ax.plot(len(distance) - 1, distance[-1], "x", color=line.get_color(), markersize=10, mew=2)
-    ax.set_xlabel("step")
-    ax.set_ylabel(r"$\|x\|$")
+            ax.plot(
+                len(distance) - 1,
+                distance[-1],
+                "x",
+                color=line.get_color(),
+                markersize=10,
+                mew=2,
+            )
+    ax.set_xlabel("$k$")
+    ax.set_ylabel(r"$\|x_k\|$")
     ax.legend()
     return fig
 
@@ -57,7 +64,8 @@ def report():
         if refusal is None:
             print(f"lr = {lr:g}: after {STEP_NUM} steps x = {history[-1]!r}")
         else:
-            print(f"lr = {lr:g}: stopped at step {len(history) - 1}, x = {history[-1]!r}")
+            steps = len(history) - 1
+            print(f"lr = {lr:g}: stopped at step {steps}, x = {history[-1]!r}")
             print(f"  numerical_gradient: {refusal}")
 
 

@@ -26,7 +26,7 @@ def check_step(x, h):
     taken = (x + h) - (x - h)  # computed in x's own float type
     if abs(taken - 2 * h) > STEP_RTOL * 2 * h:
         dtype = np.result_type(x, 0.0)
-        advice = "Use a larger h." if dtype == np.float64 else "Use a larger h, or float64."
+        advice = "Use a larger h" + ("." if dtype == np.float64 else ", or float64.")
         raise ValueError(
             f"h={h!r} is too small next to x={x!r}: in {dtype}, x + h and x - h "
             f"are {taken!r} apart instead of 2h = {2 * h!r}. {advice}"
@@ -36,7 +36,8 @@ def check_step(x, h):
 def scalar_value(value):
     """Return f's value as a float, or raise if f did not return one real number."""
     array = np.asarray(value)
-    if array.size != 1 or not np.issubdtype(array.dtype, np.number) or np.iscomplexobj(array):
+    real = np.issubdtype(array.dtype, np.number) and not np.iscomplexobj(array)
+    if array.size != 1 or not real:
         raise TypeError(f"f must return one real number, got {value!r}")
     return float(array.reshape(()))
 
@@ -46,7 +47,7 @@ def numerical_diff(f, x, h=1e-4):
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(x, bool) or not isinstance(x, Real):
-        raise TypeError(f"x must be a real number, got {x!r}; for arrays use numerical_gradient")
+        raise TypeError(f"x must be a real number, got {x!r}; see numerical_gradient")
     check_h(h)
     check_step(x, h)
     return (scalar_value(f(x + h)) - scalar_value(f(x - h))) / (2 * h)
@@ -71,7 +72,13 @@ def draw():
     ax = fig.add_subplot()
     ax.plot(t, function_1(t), color="black", label="$f(x)$")
     for x, color in ((5, "tab:blue"), (10, "tab:orange")):
-        ax.plot(t, tangent_line(function_1, x)(t), color=color, linestyle="--", label=f"$x = {x}$")
+        ax.plot(
+            t,
+            tangent_line(function_1, x)(t),
+            color=color,
+            linestyle="--",
+            label=f"$x = {x}$",
+        )
         ax.plot([x], [function_1(x)], "o", color=color)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$f(x)$")

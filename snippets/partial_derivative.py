@@ -14,7 +14,7 @@ from numerical_diff import numerical_diff
 
 
 def function_2(x):
-    """f(x0, x1) = x0^2 + x1^2 for a point x = (x0, x1), or for any array of points along axis 0."""
+    """f(x0, x1) = x0^2 + x1^2 for a point x = (x0, x1), or for grids of x0 and x1."""
     return x[0] ** 2 + x[1] ** 2
 
 

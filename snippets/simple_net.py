@@ -15,7 +15,7 @@ from gradient import numerical_gradient
 
 
 def softmax(x):
-    """Softmax along the last axis; subtracting the maximum first keeps exp from overflowing."""
+    """Softmax along the last axis; subtracting the maximum keeps exp from overflow."""
     x = np.asarray(x, dtype=np.float64)
     exp = np.exp(x - x.max(axis=-1, keepdims=True))
     return exp / exp.sum(axis=-1, keepdims=True)
@@ -29,7 +29,7 @@ def cross_entropy_error(y, t):
     """
     y, t = np.atleast_2d(y), np.atleast_2d(t)
     if y.shape != t.shape:
-        raise ValueError(f"y and t must have the same shape, got {y.shape} and {t.shape}")
+        raise ValueError(f"y and t must have the same shape: {y.shape} != {t.shape}")
     return -np.sum(t * np.log(np.maximum(y, np.finfo(np.float64).tiny))) / y.shape[0]
 
 
@@ -37,7 +37,11 @@ class simpleNet:  # noqa: N801 -- the book's name, so readers recognise it
     """One layer, no bias: 2 inputs, 3 outputs, softmax and cross-entropy error."""
 
     def __init__(self, W=None):  # noqa: N803 -- the book's name
-        self.W = np.random.default_rng().standard_normal((2, 3)) if W is None else np.array(W, dtype=np.float64)
+        self.W = (
+            np.random.default_rng().standard_normal((2, 3))
+            if W is None
+            else np.array(W, dtype=np.float64)
+        )
 
     def predict(self, x):
         return np.dot(x, self.W)
@@ -60,7 +64,8 @@ def analytic_gradient(net, x, t):
 def gradients():
     """dW by numerical_gradient, with the book's idiom, and the exact dW."""
     net = simpleNet(BOOK_W)
-    f = lambda w: net.loss(X, T)  # noqa: E731 -- ignores w: numerical_gradient perturbs net.W itself
+    # The book's idiom: f ignores w, since numerical_gradient perturbs net.W itself.
+    f = lambda w: net.loss(X, T)  # noqa: E731
     return numerical_gradient(f, net.W), analytic_gradient(net, X, T)
 
 
@@ -69,15 +74,15 @@ def draw():
     numeric, exact = gradients()
     limit = np.abs(exact).max()
     fig = Figure(figsize=(8, 3), layout="constrained")
-    axes = fig.subplots(1, 2)
-    for ax, dW, title in zip(axes, (numeric, exact), ("numerical_gradient", r"$x^\top(\mathrm{softmax}(xW) - t)$")):
-        image = ax.imshow(dW, cmap="RdBu_r", vmin=-limit, vmax=limit)
-        for (row, col), value in np.ndenumerate(dW):
+    titles = ("numerical_gradient", r"$x^\top(\mathrm{softmax}(xW) - t)$")
+    for ax, matrix, title in zip(
+        fig.subplots(1, 2), (numeric, exact), titles, strict=True
+    ):
+        image = ax.imshow(matrix, cmap="RdBu_r", vmin=-limit, vmax=limit)
+        for (row, col), value in np.ndenumerate(matrix):
             ax.text(col, row, f"{value:.4f}", ha="center", va="center")
-        ax.set_title(title)
-        ax.set_xticks(range(3), [f"$W_{{\\cdot {j}}}$" for j in range(3)])
-        ax.set_yticks(range(2), [f"$W_{{{i} \\cdot}}$" for i in range(2)])
-    fig.colorbar(image, ax=axes, label=r"$\partial L / \partial W$")
+        ax.set(title=title, xticks=range(3), yticks=range(2))
+    fig.colorbar(image, ax=fig.axes, label=r"$\partial L / \partial W$")
     return fig
 
 

@@ -18,7 +18,11 @@ def copy_project(destination: Path) -> Path:
     for name in ("mkdocs.yml", "hooks.py"):
         shutil.copy2(ROOT / name, destination / name)
     for folder in ("docs", "snippets"):
-        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / folder,
+            destination / folder,
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
     return destination
 
 

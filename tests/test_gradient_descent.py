@@ -12,7 +12,9 @@ def test_converges_to_the_exact_geometric_sequence():
     x, history = gradient_descent(function_2, INIT_X, lr=0.1, step_num=100)
     np.testing.assert_allclose(x, np.array(INIT_X) * 0.8**100, rtol=1e-6)
     assert np.abs(x).max() < 1e-9  # "within 1e-9 of the minimum"
-    assert repr(x) == "array([-6.11110793e-10,  8.14814391e-10])"  # as printed in the book
+    assert (
+        repr(x) == "array([-6.11110793e-10,  8.14814391e-10])"
+    )  # as printed in the book
     assert history.shape == (101, 2)
     np.testing.assert_array_equal(history[0], INIT_X)
     np.testing.assert_array_equal(history[-1], x)
@@ -33,7 +35,9 @@ def test_large_learning_rate_diverges_by_minus_19_then_is_refused():
     steps = len(history) - 1
     assert 3 <= steps < 100  # "within a few steps"
     for k in range(steps + 1):
-        np.testing.assert_allclose(history[k], np.array(INIT_X) * (-19.0) ** k, rtol=1e-4)
+        np.testing.assert_allclose(
+            history[k], np.array(INIT_X) * (-19.0) ** k, rtol=1e-4
+        )
 
 
 def test_the_other_learning_rates_are_not_refused():

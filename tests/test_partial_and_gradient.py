@@ -11,12 +11,18 @@ from partial_derivative import function_2, partial_derivatives_at_3_4
 
 def test_partial_derivatives_at_3_4_match_exact_and_book():
     df_dx0, df_dx1 = partial_derivatives_at_3_4()
-    assert (df_dx0, df_dx1) == (6.00000000000378, 7.999999999999119)  # as printed in the book
+    assert (df_dx0, df_dx1) == (
+        6.00000000000378,
+        7.999999999999119,
+    )  # as printed in the book
     assert df_dx0 == pytest.approx(6, abs=1e-10)
     assert df_dx1 == pytest.approx(8, abs=1e-10)
 
 
-@pytest.mark.parametrize(("point", "exact"), [((3.0, 4.0), (6, 8)), ((0.0, 2.0), (0, 4)), ((3.0, 0.0), (6, 0))])
+@pytest.mark.parametrize(
+    ("point", "exact"),
+    [((3.0, 4.0), (6, 8)), ((0.0, 2.0), (0, 4)), ((3.0, 0.0), (6, 0))],
+)
 def test_gradient_at_the_three_points_of_the_page(point, exact):
     grad = numerical_gradient(function_2, np.array(point))
     np.testing.assert_allclose(grad, exact, atol=1e-9)
@@ -26,8 +32,10 @@ def test_gradient_at_the_three_points_of_the_page(point, exact):
 
 def test_batch_gives_each_row_its_gradient():
     points = np.array([[3.0, 4.0], [0.0, 2.0], [-1.5, 0.5]])
-    np.testing.assert_allclose(numerical_gradient_batch(function_2, points), 2 * points, atol=1e-9)
-    with pytest.raises(ValueError, match="2-D array"):
+    np.testing.assert_allclose(
+        numerical_gradient_batch(function_2, points), 2 * points, atol=1e-9
+    )
+    with pytest.raises(ValueError, match="points must be 2-D"):
         numerical_gradient_batch(function_2, np.array([1.0, 2.0]))
 
 
@@ -43,13 +51,17 @@ def test_quadratic_of_any_shape(x, data):
     before = x.copy()
     grad = numerical_gradient(lambda w: np.sum(c * w**2 + d * w), x)
     assert grad.shape == x.shape
-    np.testing.assert_allclose(grad, 2 * c * x + d, atol=1e-6 * (1 + np.abs(c).sum() * 100 + np.abs(d).sum()))
+    np.testing.assert_allclose(
+        grad, 2 * c * x + d, atol=1e-6 * (1 + np.abs(c).sum() * 100 + np.abs(d).sum())
+    )
     assert np.array_equal(x, before)
 
 
 @given(hnp.arrays(np.float64, shapes, elements=values))
 def test_sum_of_sines(x):
-    np.testing.assert_allclose(numerical_gradient(lambda w: np.sum(np.sin(w)), x), np.cos(x), atol=1e-7)
+    np.testing.assert_allclose(
+        numerical_gradient(lambda w: np.sum(np.sin(w)), x), np.cos(x), atol=1e-7
+    )
 
 
 @pytest.mark.parametrize("dtype", [np.int64, np.int32, np.int8])
@@ -62,7 +74,9 @@ def test_integer_arrays_give_the_right_float_gradient(dtype):
 
 
 def test_lists_and_scalars_are_accepted():
-    np.testing.assert_allclose(numerical_gradient(function_2, [3, 4]), [6, 8], atol=1e-9)
+    np.testing.assert_allclose(
+        numerical_gradient(function_2, [3, 4]), [6, 8], atol=1e-9
+    )
     assert numerical_gradient(lambda w: w**2, 3.0) == pytest.approx(6)
 
 
@@ -79,7 +93,9 @@ def test_x_is_restored_exactly_when_f_raises():
 
     with pytest.raises(RuntimeError, match="f failed"):
         numerical_gradient(f, x)
-    assert np.array_equal(x, before)  # bit for bit, including the element being perturbed
+    assert np.array_equal(
+        x, before
+    )  # bit for bit, including the element being perturbed
 
 
 def test_the_book_idiom_with_an_ignored_argument_still_works():
@@ -90,8 +106,15 @@ def test_the_book_idiom_with_an_ignored_argument_still_works():
     assert np.array_equal(W, before)
 
 
-@pytest.mark.parametrize("x", [np.array(["a", "b"]), np.array([1, None], dtype=object), np.array([True, False]),
-                               np.array([1 + 1j])])
+@pytest.mark.parametrize(
+    "x",
+    [
+        np.array(["a", "b"]),
+        np.array([1, None], dtype=object),
+        np.array([True, False]),
+        np.array([1 + 1j]),
+    ],
+)
 def test_non_numeric_x_is_refused(x):
     with pytest.raises(TypeError, match="x must be an array of real numbers"):
         numerical_gradient(function_2, x)

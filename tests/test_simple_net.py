@@ -6,7 +6,16 @@ from gradient import numerical_gradient
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-from simple_net import BOOK_W, T, X, analytic_gradient, cross_entropy_error, gradients, simpleNet, softmax
+from simple_net import (
+    BOOK_W,
+    T,
+    X,
+    analytic_gradient,
+    cross_entropy_error,
+    gradients,
+    simpleNet,
+    softmax,
+)
 
 # What the book prints for its fixed weights.
 BOOK_PREDICTION = [1.05414809, 0.63071653, 1.1328074]
@@ -72,8 +81,12 @@ def test_softmax_does_not_modify_its_input():
 
 
 def test_cross_entropy_error_is_exact_and_finite():
-    assert cross_entropy_error(np.array([0.25, 0.75]), np.array([0.0, 1.0])) == pytest.approx(-np.log(0.75), rel=1e-15)
-    batch = cross_entropy_error(np.array([[0.5, 0.5], [0.25, 0.75]]), np.array([[1.0, 0.0], [0.0, 1.0]]))
+    assert cross_entropy_error(
+        np.array([0.25, 0.75]), np.array([0.0, 1.0])
+    ) == pytest.approx(-np.log(0.75), rel=1e-15)
+    batch = cross_entropy_error(
+        np.array([[0.5, 0.5], [0.25, 0.75]]), np.array([[1.0, 0.0], [0.0, 1.0]])
+    )
     assert batch == pytest.approx(-(np.log(0.5) + np.log(0.75)) / 2)
     assert np.isfinite(cross_entropy_error(np.array([0.0, 1.0]), np.array([1.0, 0.0])))
     with pytest.raises(ValueError, match="same shape"):

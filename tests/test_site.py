@@ -8,9 +8,14 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, SNIPPETS, build, copy_project
 
-SITE_URL = re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+SITE_URL = re.search(
+    r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+).group(1)
 SITE_PATH = urlsplit(SITE_URL).path
-PAGES = sorted(path.relative_to(ROOT / "docs" / "en") for path in (ROOT / "docs" / "en").rglob("*.md"))
+PAGES = sorted(
+    path.relative_to(ROOT / "docs" / "en")
+    for path in (ROOT / "docs" / "en").rglob("*.md")
+)
 FIGURE_REFERENCE = re.compile(r"\(\.\./figures/(\w+)\.svg\)")
 
 
@@ -38,9 +43,15 @@ def html_of(site: Path, page: Path) -> Path:
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_every_page_shows_the_figures_its_markdown_names(built_site, page):
     site, _ = built_site
-    expected = FIGURE_REFERENCE.findall((ROOT / "docs" / "en" / page).read_text(encoding="utf-8"))
+    expected = FIGURE_REFERENCE.findall(
+        (ROOT / "docs" / "en" / page).read_text(encoding="utf-8")
+    )
     html_file = html_of(site, page)
-    images = [attrs for tag, attrs in tags_of(html_file) if tag == "img" and "figures/" in attrs.get("src", "")]
+    images = [
+        attrs
+        for tag, attrs in tags_of(html_file)
+        if tag == "img" and "figures/" in attrs.get("src", "")
+    ]
     assert [Path(image["src"]).stem for image in images] == expected
     for image in images:
         assert len(image.get("alt", "")) > 40, "a figure needs real alt text"
@@ -64,12 +75,16 @@ def test_every_chapter_has_a_figure_and_every_snippet_is_shown(built_site):
 def test_snippets_are_published_for_download_unchanged(built_site):
     site, _ = built_site
     for name in SNIPPETS:
-        assert (site / "snippets" / f"{name}.py").read_bytes() == (ROOT / "snippets" / f"{name}.py").read_bytes()
+        assert (site / "snippets" / f"{name}.py").read_bytes() == (
+            ROOT / "snippets" / f"{name}.py"
+        ).read_bytes()
 
 
 def test_pages_print_the_snippets_numbers(built_site):
     site, _ = built_site
-    text = (site / "numerical-differentiation" / "index.html").read_text(encoding="utf-8")
+    text = (site / "numerical-differentiation" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "numerical_diff(function_1, 5) = 0.1999999999990898" in text
     text = (site / "neural-network-gradient" / "index.html").read_text(encoding="utf-8")
     assert "0.21924763" in text and "-0.54421514" in text
@@ -100,7 +115,10 @@ def test_formulas_are_rendered_as_mathml_at_build_time(built_site):
         text = html_of(site, page).read_text(encoding="utf-8")
         assert "arithmatex" not in text and "\\(" not in text and "$$" not in text, page
         if "$$" in (ROOT / "docs" / "en" / page).read_text(encoding="utf-8"):
-            assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in text, page
+            assert (
+                '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">'
+                in text
+            ), page
 
 
 def test_no_asset_from_another_host_and_no_root_relative_links(built_site):
@@ -110,13 +128,20 @@ def test_no_asset_from_another_host_and_no_root_relative_links(built_site):
         for tag, attrs in tags_of(html_file):
             for attribute in ("src", "href"):
                 value = attrs.get(attribute) or ""
-                if tag in ("script", "img", "link", "iframe", "source") and attribute in attrs:
+                if (
+                    tag in ("script", "img", "link", "iframe", "source")
+                    and attribute in attrs
+                ):
                     if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
                         continue  # not fetched by the browser
-                    assert not re.match(r"(https?:)?//", value), f"{tag} {value} in {html_file.relative_to(site)}"
+                    assert not re.match(r"(https?:)?//", value), (
+                        f"{tag} {value} in {html_file.relative_to(site)}"
+                    )
                 if value.startswith("/") and not value.startswith("//"):
                     # 404.html is served at any address, so it alone links from site_url's path.
-                    assert html_file.name == "404.html" and value.startswith(SITE_PATH), f"{value} in {html_file}"
+                    assert html_file.name == "404.html" and value.startswith(
+                        SITE_PATH
+                    ), f"{value} in {html_file}"
         assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
 
 
@@ -138,15 +163,21 @@ def test_two_builds_give_identical_figures(built_site, tmp_path):
     (tmp_path / "project").mkdir()
     result = build(copy_project(tmp_path / "project"), again)
     assert result.returncode == 0, result.stderr
-    assert "ran snippets/" in result.stderr, "the second build must run the snippets again, not reuse a cache"
+    assert "ran snippets/" in result.stderr, (
+        "the second build must run the snippets again, not reuse a cache"
+    )
     for name in SNIPPETS:
-        assert (again / "figures" / f"{name}.svg").read_bytes() == (site / "figures" / f"{name}.svg").read_bytes()
+        assert (again / "figures" / f"{name}.svg").read_bytes() == (
+            site / "figures" / f"{name}.svg"
+        ).read_bytes()
 
 
 def test_a_raising_snippet_fails_the_build_naming_page_and_file(tmp_path):
     project = copy_project(tmp_path)
     snippet = project / "snippets" / "gradient.py"
-    snippet.write_text(snippet.read_text().replace("def report():\n", "def report():\n    1 / 0\n"))
+    snippet.write_text(
+        snippet.read_text().replace("def report():\n", "def report():\n    1 / 0\n")
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/en/gradient.md: snippet snippets/gradient.py failed" in result.stderr
@@ -156,7 +187,12 @@ def test_a_raising_snippet_fails_the_build_naming_page_and_file(tmp_path):
 def test_a_missing_include_fails_the_build_naming_page_and_file(tmp_path):
     project = copy_project(tmp_path)
     page = project / "docs" / "en" / "gradient.md"
-    page.write_text(page.read_text() + '\n```python\n--8<-- "snippets/no_such_file.py"\n```\n')
+    page.write_text(
+        page.read_text() + '\n```python\n--8<-- "snippets/no_such_file.py"\n```\n'
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "en/gradient.md" in result.stderr and "snippets/no_such_file.py" in result.stderr
+    assert (
+        "en/gradient.md" in result.stderr
+        and "snippets/no_such_file.py" in result.stderr
+    )

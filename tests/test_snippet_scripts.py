@@ -22,7 +22,9 @@ def test_snippet_runs_as_a_script_and_writes_its_figure(name, tmp_path):
     assert figure.is_file()
     assert figure.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     assert result.stdout.rstrip().endswith(f"saved {name}.svg")
-    assert len(result.stdout.splitlines()) >= 2, "a snippet prints its numbers before saving its figure"
+    assert len(result.stdout.splitlines()) >= 2, (
+        "a snippet prints its numbers before saving its figure"
+    )
 
 
 @pytest.mark.parametrize("name", SNIPPETS)
@@ -37,3 +39,10 @@ def test_importing_a_snippet_does_no_work(name):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert not (ROOT / "snippets" / f"{name}.svg").exists()
+
+
+@pytest.mark.parametrize("name", SNIPPETS)
+def test_snippet_lines_fit_the_page_without_scrolling(name):
+    lines = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8").splitlines()
+    too_long = [number for number, line in enumerate(lines, 1) if len(line) > 88]
+    assert not too_long, f"snippets/{name}.py lines {too_long} are longer than 88 characters"
