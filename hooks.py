@@ -25,9 +25,12 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent
 SNIPPETS = ROOT / "snippets"
+DOCS = ROOT / "docs"
+DEFAULT_LANGUAGE = "en"
 CACHE = ROOT / ".cache" / "snippets"
 # Bump when the way results are rendered changes, so that old cache entries are not reused.
 RENDER_VERSION = "1"
@@ -198,7 +201,7 @@ SNIPPET_REFERENCE = re.compile(
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Fail the build, naming page and snippet, when a page shows a snippet that raised."""
+    """Fail the build for a page that shows a failed snippet; flag stale or missing translations."""
     names = {
         name
         for match in SNIPPET_REFERENCE.finditer(markdown)
@@ -214,7 +217,66 @@ def on_page_markdown(markdown, page, config, files):
             log.error(
                 f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}"
             )
-    return markdown
+    return translation_notice(page, config) + markdown
+
+
+# ---------------------------------------------------------------- translations
+
+
+def source_hash(page_path: str) -> str:
+    """What a translation records as `translation_of`: a hash of the English page it follows."""
+    return hashlib.sha256(
+        (DOCS / DEFAULT_LANGUAGE / page_path).read_bytes()
+    ).hexdigest()[:12]
+
+
+def translation_state(language: str, page_path: str) -> str:
+    """'current', 'stale' (the English page changed since) or 'missing'."""
+    translation = DOCS / language / page_path
+    if not translation.is_file():
+        return "missing"
+    recorded = re.search(
+        r"^translation_of: *(\w+)", translation.read_text(encoding="utf-8"), re.M
+    )
+    return (
+        "current"
+        if recorded and recorded.group(1) == source_hash(page_path)
+        else "stale"
+    )
+
+
+def translation_notice(page, config) -> str:
+    """An admonition, in the reader's language, on a page whose translation is missing or stale."""
+    language = getattr(
+        page.file, "locale_alternate_of", DEFAULT_LANGUAGE
+    )  # the edition built
+    if language == DEFAULT_LANGUAGE:
+        return ""
+    state = translation_state(language, page.file.norm_src_uri)
+    if state == "current":
+        return ""
+    texts = config.extra["translation_notice"]
+    english = get_relative_url(page.url.removeprefix(f"{language}/") or ".", page.url)
+    return (
+        f'!!! warning "{texts["title"]}"\n\n'
+        f'    {texts[state]} <a href="{english}" hreflang="en">{texts["link"]}</a>\n\n'
+    )
+
+
+def on_page_context(context, page, config, nav):
+    """Make every language-selector link relative, so that the site works from any sub-path.
+
+    mkdocs-static-i18n points the home pages' selector at site_url's absolute path.
+    """
+    # Looked up as the template does: mkdocs-static-i18n sets an attribute, not a key.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get(
+        "alternate", []
+    )
+    for alternate in alternates:
+        translation = getattr(page.file, "alternates", {}).get(alternate["lang"])
+        if translation is not None:
+            alternate["link"] = translation.url or "./"
+    return context
 
 
 MATH = re.compile(

@@ -12,6 +12,7 @@ SITE_URL = re.search(
     r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
 ).group(1)
 SITE_PATH = urlsplit(SITE_URL).path
+LANGUAGES = ["en", "ja", "ko", "zh"]
 PAGES = sorted(
     path.relative_to(ROOT / "docs" / "en")
     for path in (ROOT / "docs" / "en").rglob("*.md")
@@ -36,17 +37,21 @@ def tags_of(html_file: Path):
     return parser.tags
 
 
-def html_of(site: Path, page: Path) -> Path:
-    return site / ("index.html" if page.stem == "index" else f"{page.stem}/index.html")
-
-
-@pytest.mark.parametrize("page", PAGES, ids=str)
-def test_every_page_shows_the_figures_its_markdown_names(built_site, page):
-    site, _ = built_site
-    expected = FIGURE_REFERENCE.findall(
-        (ROOT / "docs" / "en" / page).read_text(encoding="utf-8")
+def html_of(site: Path, page: Path, language: str = "en") -> Path:
+    edition = site if language == "en" else site / language
+    return edition / (
+        "index.html" if page.stem == "index" else f"{page.stem}/index.html"
     )
-    html_file = html_of(site, page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_every_page_shows_the_figures_its_markdown_names(built_site, page, language):
+    site, _ = built_site
+    markdown = (ROOT / "docs" / language / page).read_text(encoding="utf-8")
+    expected = FIGURE_REFERENCE.findall(markdown)
+    html_file = html_of(site, page, language)
+    assert f'<html lang="{language}"' in html_file.read_text(encoding="utf-8")
     images = [
         attrs
         for tag, attrs in tags_of(html_file)
@@ -109,10 +114,11 @@ def test_no_traceback_or_absolute_path_in_any_html(built_site):
             assert leak not in text, f"{leak!r} in {html_file.relative_to(site)}"
 
 
-def test_formulas_are_rendered_as_mathml_at_build_time(built_site):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_formulas_are_rendered_as_mathml_at_build_time(built_site, language):
     site, _ = built_site
     for page in PAGES:
-        text = html_of(site, page).read_text(encoding="utf-8")
+        text = html_of(site, page, language).read_text(encoding="utf-8")
         assert "arithmatex" not in text and "\\(" not in text and "$$" not in text, page
         if "$$" in (ROOT / "docs" / "en" / page).read_text(encoding="utf-8"):
             assert (
@@ -195,4 +201,56 @@ def test_a_missing_include_fails_the_build_naming_page_and_file(tmp_path):
     assert (
         "en/gradient.md" in result.stderr
         and "snippets/no_such_file.py" in result.stderr
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_leads_to_the_same_page(built_site, language):
+    site, _ = built_site
+    page = Path("gradient-descent.md")
+    html_file = html_of(site, page, language)
+    links = {
+        a["hreflang"]: a["href"]
+        for tag, a in tags_of(html_file)
+        if tag == "a" and "hreflang" in a
+    }
+    assert set(links) == set(LANGUAGES)
+    for other, href in links.items():
+        assert (html_file.parent / href / "index.html").resolve() == html_of(
+            site, page, other
+        ).resolve()
+
+
+def test_current_translations_show_no_notice(built_site):
+    site, _ = built_site
+    for language in LANGUAGES:
+        for page in PAGES:
+            assert "admonition warning" not in html_of(site, page, language).read_text(
+                encoding="utf-8"
+            )
+
+
+def test_missing_and_stale_translations_show_a_notice_in_the_readers_language(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs" / "ja" / "gradient.md").unlink()
+    english = project / "docs" / "en" / "partial-derivatives.md"
+    english.write_text(
+        english.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8"
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    missing = html_of(tmp_path / "site", Path("gradient.md"), "ja").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        "このページはまだ翻訳されていません" in missing
+        and 'href="../../gradient/"' in missing
+    )
+    for language, words in (("ko", "오래되어"), ("zh", "已过时"), ("ja", "古く")):
+        stale = html_of(
+            tmp_path / "site", Path("partial-derivatives.md"), language
+        ).read_text(encoding="utf-8")
+        assert words in stale and 'href="../../partial-derivatives/"' in stale, language
+    assert result.stderr.count("ran snippets/gradient.py ") == 1, (
+        "a fallback page must not run snippets again"
     )

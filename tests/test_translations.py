@@ -1,0 +1,48 @@
+"""The four editions stay in step: same pages, same structure, stamped translations."""
+
+import pytest
+from translations import (
+    DOCS,
+    PAGES,
+    TRANSLATIONS,
+    differences,
+    structure,
+    translation_state,
+)
+
+
+def test_there_are_three_translations_of_every_page():
+    assert TRANSLATIONS == ["ja", "ko", "zh"]
+    for language in TRANSLATIONS:
+        pages = sorted(
+            p.relative_to(DOCS / language).as_posix()
+            for p in (DOCS / language).rglob("*.md")
+        )
+        assert pages == PAGES, f"docs/{language}/ has other pages than docs/en/"
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+@pytest.mark.parametrize("page", PAGES)
+def test_translation_keeps_the_structure_of_the_english_page(language, page):
+    assert differences(language, page) == []
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+@pytest.mark.parametrize("page", PAGES)
+def test_translation_is_stamped_with_the_current_english_page(language, page):
+    assert translation_state(language, page) == "current", (
+        f"docs/{language}/{page} is {translation_state(language, page)}: review it against "
+        f"docs/en/{page}, then run: python tests/translations.py --stamp {language}/{page}"
+    )
+
+
+def test_the_checker_notices_a_missing_anchor_a_changed_formula_and_a_changed_include():
+    english = (DOCS / "en" / "gradient.md").read_text(encoding="utf-8")
+    broken = (
+        english.replace("{ #gradient-field }", "{ #field }")
+        .replace(r"\nabla f = ", r"\nabla g = ")
+        .replace('--8<-- "snippets/gradient.py"', '--8<-- "snippets/numerical_diff.py"')
+    )
+    before, after = structure(english), structure(broken)
+    for kind in ("heading anchors", "display formulas", "code blocks"):
+        assert before[kind] != after[kind], kind
