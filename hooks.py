@@ -20,6 +20,7 @@ import re
 import sys
 import time
 import traceback
+import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -128,17 +129,20 @@ def execute(name: str) -> SnippetResult:
     started = time.perf_counter()
     for (
         module
-    ) in snippet_names():  # so that an edited snippet is not served from sys.modules
+    ) in snippet_names():  # so that an edited snippet is not reused from sys.modules
         sys.modules.pop(module, None)
     sys.path.insert(0, str(SNIPPETS))
     printed = io.StringIO()
     try:
-        module = importlib.import_module(name)
-        with contextlib.redirect_stdout(printed):
-            module.report()
-        result = SnippetResult(
-            output=printed.getvalue(), svg=render_svg(module.draw(), name)
-        )
+        # A warning fails the snippet: matplotlib's "Glyph ... missing" is only a warning,
+        # and would otherwise publish a figure with empty boxes for the missing characters.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            module = importlib.import_module(name)
+            with contextlib.redirect_stdout(printed):
+                module.report()
+            svg = render_svg(module.draw(), name)
+        result = SnippetResult(output=printed.getvalue(), svg=svg)
     except Exception as error:  # reported with the page that shows the snippet
         result = SnippetResult(error=short_traceback(error))
     finally:
@@ -217,17 +221,42 @@ def on_page_markdown(markdown, page, config, files):
             log.error(
                 f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}"
             )
+    segment_chinese_only_on_chinese_pages(page)
     return translation_notice(page, config) + markdown
+
+
+def segment_chinese_only_on_chinese_pages(page) -> None:
+    """Let Material's search plugin split text into words with jieba on Chinese pages only.
+
+    The plugin runs jieba over every run of Han characters when jieba is installed, and
+    jieba's Chinese dictionary cuts Japanese words apart (勾配 into 勾 and 配), so that
+    Japanese queries no longer match. Japanese is split in the browser instead, by the
+    TinySegmenter that Material loads for it. The plugin indexes a page after this event.
+    """
+    import material.plugins.search.plugin as search_plugin
+
+    if getattr(page.file, "locale", None) != "zh":
+        search_plugin.jieba = None
+
+
+def restore_jieba() -> None:
+    """Give the search plugin jieba back, as it expects when it next loads its dictionaries."""
+    import jieba
+    import material.plugins.search.plugin as search_plugin
+
+    search_plugin.jieba = jieba
 
 
 # ---------------------------------------------------------------- translations
 
 
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+
+
 def source_hash(page_path: str) -> str:
-    """What a translation records as `translation_of`: a hash of the English page it follows."""
-    return hashlib.sha256(
-        (DOCS / DEFAULT_LANGUAGE / page_path).read_bytes()
-    ).hexdigest()[:12]
+    """What a translation records as `translation_of`: a hash of the English text it follows."""
+    english = (DOCS / DEFAULT_LANGUAGE / page_path).read_text(encoding="utf-8")
+    return hashlib.sha256(FRONT_MATTER.sub("", english).encode()).hexdigest()[:12]
 
 
 def translation_state(language: str, page_path: str) -> str:
@@ -277,6 +306,28 @@ def on_page_context(context, page, config, nav):
         if translation is not None:
             alternate["link"] = translation.url or "./"
     return context
+
+
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    """Drop the <link rel="alternate" hreflang> tags from <head>, and name the search dialog.
+
+    Material's JavaScript fetches sitemap.xml next to each of them, to find the same page
+    in another language. Under mkdocs-static-i18n they point at pages, not at language
+    roots, so every page load made one failing request per language. The selector's own
+    links already lead to the same page in each language.
+    """
+    restore_jieba()  # the page has been indexed by now
+    return name_the_search_dialog(HEAD_ALTERNATE.sub("", output))
+
+
+def name_the_search_dialog(output: str) -> str:
+    """Give Material's search dialog an accessible name: the label of its own search box."""
+    label = re.search(r'class="md-search__input"[^>]*aria-label="([^"]*)"', output)
+    dialog = '<div class="md-search" data-md-component="search" role="dialog"'
+    return output.replace(dialog, f'{dialog} aria-label="{label.group(1)}"') if label else output
 
 
 MATH = re.compile(

@@ -47,3 +47,53 @@ def built_site(tmp_path_factory):
     result = build(project, site)
     assert result.returncode == 0, result.stderr
     return site, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, tmp_path_factory):
+    """The built site served over HTTP from a sub-path, as GitHub Pages serves a project."""
+    import functools
+    import re
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import urlsplit
+
+    site, _ = built_site
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    sub_path = urlsplit(re.search(r"^site_url: (\S+)", config, re.M).group(1)).path
+    root = tmp_path_factory.mktemp("served")
+    (root / sub_path.strip("/")).symlink_to(site, target_is_directory=True)
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=root)
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by Playwright: Debian's build where CHROMIUM names it, else Playwright's."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM") or None
+    # The closed network here refuses Chromium's own background connections: turn them off.
+    flags = [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-gpu",
+        "--no-sandbox",
+    ]
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=flags)
+        yield chromium
+        chromium.close()

@@ -1,11 +1,11 @@
 """Keep the four editions in step.
 
-    python tests/translations.py                 list missing and stale translations
+    python tests/translations.py              list missing and stale translations
     python tests/translations.py --stamp ja/gradient.md ...
-                                                 record that these translations follow the
-                                                 current English page (after reviewing them)
+                                              record that these translations follow the
+                                              current English page (after reviewing them)
 
-A translation is stale when the English page changed after it was stamped; the site then
+A translation is stale when the English text changed after it was stamped; the site then
 shows a notice on it, in the reader's language, with a link to the English page.
 """
 
@@ -16,18 +16,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks import DEFAULT_LANGUAGE, DOCS, source_hash, translation_state  # noqa: E402
-
-LANGUAGES = re.findall(
-    r"^ +- locale: (\w+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+from hooks import (  # noqa: E402
+    DEFAULT_LANGUAGE,
+    DOCS,
+    FRONT_MATTER,
+    source_hash,
+    translation_state,
 )
+
+MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+LANGUAGES = re.findall(r"^ +- locale: (\w+)", MKDOCS_YML, re.M)
 TRANSLATIONS = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 PAGES = sorted(
     path.relative_to(DOCS / DEFAULT_LANGUAGE).as_posix()
     for path in (DOCS / DEFAULT_LANGUAGE).rglob("*.md")
 )
+STAMP = "translation_of:"
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 FENCE = re.compile(r"^```.*?^```$", re.S | re.M)
 STRUCTURE = {
     # kind: what must be the same, in the same order, in every language
@@ -43,11 +48,18 @@ STRUCTURE = {
 UNORDERED = {"inline code"}
 
 
+def settings(markdown: str) -> list[str]:
+    """The front matter's lines, without the translation stamp."""
+    meta = FRONT_MATTER.match(markdown)
+    lines = meta.group(1).splitlines() if meta else []
+    return [line for line in lines if not line.startswith(STAMP)]
+
+
 def structure(markdown: str) -> dict[str, list]:
     """Everything a translation must keep from its English page, kind by kind, in order."""
     body = FRONT_MATTER.sub("", markdown)
     prose = FENCE.sub("", body)  # code blocks are compared whole, not searched inside
-    found = {}
+    found = {"front matter": settings(markdown)}
     for kind, pattern in STRUCTURE.items():
         text = body if kind == "code blocks" else prose
         items = [match.groups() or match.group(0) for match in pattern.finditer(text)]
@@ -60,26 +72,24 @@ def differences(language: str, page: str) -> list[str]:
     english = structure((DOCS / DEFAULT_LANGUAGE / page).read_text(encoding="utf-8"))
     translated = structure((DOCS / language / page).read_text(encoding="utf-8"))
     lines = []
-    for kind in STRUCTURE:
-        if english[kind] != translated[kind]:
-            extra = [item for item in translated[kind] if item not in english[kind]]
-            lacking = [item for item in english[kind] if item not in translated[kind]]
-            detail = f"lacks {lacking}" if lacking else ""
-            detail += f"{'; ' if detail else ''}has extra {extra}" if extra else ""
-            lines.append(
-                f"docs/{language}/{page}: {kind} differ from English: {detail or 'order differs'}"
+    for kind, expected in english.items():
+        if expected != translated[kind]:
+            lacking = [item for item in expected if item not in translated[kind]]
+            extra = [item for item in translated[kind] if item not in expected]
+            detail = "; ".join(
+                [f"lacks {lacking}"] * bool(lacking) + [f"has extra {extra}"] * bool(extra)
             )
+            lines.append(f"docs/{language}/{page}: {kind} differ: {detail or 'order differs'}")
     return lines
 
 
 def stamp(path: str) -> None:
-    """Record in a translation's front matter the hash of the English page it now follows."""
+    """Record in a translation's front matter the hash of the English text it now follows."""
     language, page = path.split("/", 1)
     file = DOCS / language / page
-    body = FRONT_MATTER.sub("", file.read_text(encoding="utf-8"))
-    file.write_text(
-        f"---\ntranslation_of: {source_hash(page)}\n---\n{body}", encoding="utf-8"
-    )
+    text = file.read_text(encoding="utf-8")
+    front = "\n".join([*settings(text), f"{STAMP} {source_hash(page)}"])
+    file.write_text(f"---\n{front}\n---\n{FRONT_MATTER.sub('', text)}", encoding="utf-8")
 
 
 def main(arguments: list[str]) -> int:
@@ -93,10 +103,8 @@ def main(arguments: list[str]) -> int:
         for page in PAGES
         if translation_state(language, page) != "current"
     ]
-    print(
-        "\n".join(outdated)
-        or f"All {len(PAGES)} pages are translated and current in {', '.join(TRANSLATIONS)}."
-    )
+    languages = ", ".join(TRANSLATIONS)
+    print("\n".join(outdated) or f"All {len(PAGES)} pages are current in {languages}.")
     return 1 if outdated else 0
 
 

@@ -1,0 +1,220 @@
+"""The site as readers see it: Chromium over the built site, served from a sub-path.
+
+Every page of every edition loads with no request to another host, no failed request, no
+console error, typeset formulas and visible figures, and no serious accessibility problem.
+On failure a screenshot is saved to test-artifacts/ and the message names page and language.
+"""
+
+import contextlib
+import io
+from pathlib import Path
+from urllib.parse import urljoin
+
+import numpy as np
+import pytest
+from conftest import ROOT
+
+LANGUAGES = ["en", "ja", "ko", "zh"]
+PAGES = sorted(path.stem for path in (ROOT / "docs" / "en").glob("*.md"))
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def page_path(language: str, page: str) -> str:
+    """The address of a page relative to the site's root, e.g. 'ja/gradient/'."""
+    prefix = "" if language == "en" else f"{language}/"
+    return prefix if page == "index" else f"{prefix}{page}/"
+
+
+class Visit:
+    """One browser tab on one page, recording what it requests and what it logs."""
+
+    def __init__(self, browser, site_url: str, language: str, page: str, scheme="light"):
+        self.name = f"{language}/{page}"
+        self.origin = urljoin(site_url, "/")
+        self.context = browser.new_context(locale=language, color_scheme=scheme)
+        self.tab = self.context.new_page()
+        self.requests, self.failures, self.errors = [], [], []
+        self.tab.on("request", lambda request: self.requests.append(request.url))
+        self.tab.on("response", self.record_response)
+        self.tab.on(
+            "console", lambda m: m.type == "error" and self.errors.append(m.text)
+        )
+        self.tab.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.tab.goto(
+            urljoin(site_url, page_path(language, page)), wait_until="networkidle"
+        )
+
+    def record_response(self, response):
+        if response.status >= 400:
+            self.failures.append(f"{response.status} {response.url}")
+
+    def screenshot(self) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{self.name.replace('/', '-')}.png"
+        self.tab.screenshot(path=path, full_page=True)
+        return path
+
+
+@contextlib.contextmanager
+def visit(browser, site_url, language, page, scheme="light"):
+    """Open a page; on a failed check, save a screenshot and name the page in the error."""
+    tab = Visit(browser, site_url, language, page, scheme)
+    try:
+        yield tab
+    except AssertionError as error:
+        raise AssertionError(
+            f"{tab.name}: {error} (screenshot: {tab.screenshot()})"
+        ) from None
+    finally:
+        tab.context.close()
+
+
+PROSE_TEXT = """() => {
+    const article = document.querySelector("article").cloneNode(true);
+    article.querySelectorAll("pre, code").forEach((element) => element.remove());
+    return article.innerText;
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_private_clean_typeset_and_shows_its_figures(
+    browser, site_url, language, page
+):
+    with visit(browser, site_url, language, page) as tab:
+        foreign = [url for url in tab.requests if not url.startswith(tab.origin)]
+        assert not foreign, f"requests to other hosts: {foreign}"
+        assert not tab.failures, f"failed requests: {tab.failures}"
+        assert not tab.errors, f"console errors: {tab.errors}"
+
+        prose = tab.tab.evaluate(PROSE_TEXT)
+        assert "\\(" not in prose and "$$" not in prose, "a formula was left as raw TeX"
+        formulas = tab.tab.locator("article math")
+        if page != "index":
+            assert formulas.count() > 0, "no typeset formula"
+        for index in range(formulas.count()):
+            box = formulas.nth(index).bounding_box()
+            assert box and box["width"] > 0 and box["height"] > 0, (
+                f"formula {index} has no size"
+            )
+
+        figures = tab.tab.locator('article img[src*="figures/"]')
+        if page != "index":
+            assert figures.count() > 0, "no figure"
+        for index in range(figures.count()):
+            figure = figures.nth(index)
+            figure.scroll_into_view_if_needed()
+            assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), (
+                "figure not loaded"
+            )
+            box = figure.bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 100, (
+                f"figure {index} too small"
+            )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_no_serious_accessibility_violation(browser, site_url, language, page, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    with visit(browser, site_url, language, page, scheme) as tab:
+        violations = Axe().run(tab.tab).response["violations"]
+        serious = [
+            f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']][:3]}"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, serious
+
+
+@pytest.mark.parametrize(
+    ("start", "target"), [("en", "ja"), ("ja", "ko"), ("ko", "zh"), ("zh", "en")]
+)
+@pytest.mark.parametrize("page", ["index", "gradient-descent"])
+def test_language_switcher_leads_to_the_same_page(
+    browser, site_url, start, target, page
+):
+    with visit(browser, site_url, start, page) as tab:
+        tab.tab.locator(".md-header__option .md-select").hover()
+        tab.tab.locator(f'.md-select__link[hreflang="{target}"]').click()
+        tab.tab.wait_for_load_state("networkidle")
+        assert tab.tab.url == urljoin(site_url, page_path(target, page))
+        assert tab.tab.locator("html").get_attribute("lang") == target
+        assert not tab.failures, f"failed requests: {tab.failures}"
+
+
+def test_dark_palette_keeps_figures_readable(browser, site_url):
+    from PIL import Image
+
+    with visit(browser, site_url, "en", "gradient-descent") as tab:
+        for _ in range(3):  # automatic -> light -> dark
+            if tab.tab.locator("body").get_attribute("data-md-color-scheme") == "slate":
+                break
+            tab.tab.locator(
+                "form[data-md-component=palette] label:not([hidden])"
+            ).first.click()
+        assert tab.tab.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        background = tab.tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        channels = [
+            int(c) for c in background[background.index("(") + 1 : -1].split(",")[:3]
+        ]
+        assert max(channels) < 80, f"the page is not dark: {background}"
+        figure = tab.tab.locator('article img[src*="figures/"]').first
+        figure.scroll_into_view_if_needed()
+        pixels = np.asarray(Image.open(io.BytesIO(figure.screenshot())).convert("L"))
+        light, dark = (pixels > 200).mean(), (pixels < 90).mean()
+        # The figure keeps its light card, and its lines and labels stay dark on it.
+        assert light > 0.6 and dark > 0.005, f"light {light:.2f}, dark {dark:.3f}"
+
+
+SEARCHES = [
+    ("en", "gradient", "gradient"),
+    ("en", "learning rate", "gradient-descent"),
+    ("en", "partial derivative", "partial-derivatives"),
+    ("en", "softmax", "neural-network-gradient"),
+    ("ja", "勾配", "gradient"),
+    ("ja", "学習率", "gradient-descent"),
+    ("ja", "偏微分", "partial-derivatives"),
+    ("ko", "기울기", "gradient"),
+    ("ko", "학습률", "gradient-descent"),
+    ("ko", "편미분", "partial-derivatives"),
+    ("zh", "梯度", "gradient"),
+    ("zh", "学习率", "gradient-descent"),
+    ("zh", "偏导数", "partial-derivatives"),
+]
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), SEARCHES)
+def test_search_box_shows_the_expected_page_first(
+    browser, site_url, language, query, expected
+):
+    with visit(browser, site_url, language, "index") as tab:
+        search = tab.tab.locator("input.md-search__input")
+        search.click()
+        search.fill(query)
+        search.press("End")  # a key event: Material searches on keyup, which fill() lacks
+        first = tab.tab.locator(".md-search-result__list > li a").first
+        first.wait_for(timeout=10_000)
+        found = urljoin(tab.tab.url, first.get_attribute("href")).split("#")[0].split("?")[0]
+        assert found == urljoin(site_url, page_path(language, expected)), (
+            f"{query!r} found {found} first"
+        )
+
+
+def test_copy_button_yields_exactly_the_snippet_file(browser, site_url):
+    with visit(browser, site_url, "en", "gradient") as tab:
+        tab.context.grant_permissions(
+            ["clipboard-read", "clipboard-write"], origin=tab.origin
+        )
+        block = tab.tab.locator(
+            "div.highlight",
+            has=tab.tab.locator("span.filename", has_text="snippets/gradient.py"),
+        )
+        block.hover()
+        block.locator("button[data-md-type=copy]").click()
+        copied = tab.tab.evaluate("navigator.clipboard.readText()")
+        source = (ROOT / "snippets" / "gradient.py").read_text(encoding="utf-8")
+        # A code block does not keep the file's final line break; everything else is equal.
+        assert copied + "\n" == source

@@ -1,0 +1,54 @@
+"""The build's snippet runner: in-process rendering, warnings as failures, cache keys."""
+
+import warnings
+
+import hooks
+import pytest
+from conftest import SNIPPETS
+
+
+@pytest.mark.parametrize("name", SNIPPETS)
+def test_every_snippet_renders_in_process_without_a_warning(name):
+    result = hooks.execute(name)
+    assert result.error == ""
+    assert result.output.strip()
+    assert result.svg.startswith("<?xml") and result.svg.rstrip().endswith("</svg>")
+    assert (
+        "<dc:date>" not in result.svg
+    )  # no date: identical from one build to the next
+
+
+def test_a_missing_glyph_fails_the_snippet_instead_of_drawing_boxes(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "cjk_label.py").write_text(
+        "from matplotlib.figure import Figure\n"
+        "def report():\n    print('ok')\n"
+        "def draw():\n"
+        "    fig = Figure()\n"
+        "    fig.add_subplot().set_title('勾配')\n"
+        "    return fig\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(hooks, "SNIPPETS", tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter(
+            "ignore"
+        )  # as in mkdocs, unlike under pytest's filterwarnings
+        result = hooks.execute("cjk_label")
+    assert "Glyph" in result.error and "missing" in result.error
+
+
+def test_the_cache_key_covers_the_snippet_and_what_it_imports(tmp_path, monkeypatch):
+    for name, text in {
+        "base.py": "VALUE = 1\n",
+        "user.py": "from base import VALUE\n",
+        "other.py": "X = 2\n",
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(hooks, "SNIPPETS", tmp_path)
+    assert hooks.local_imports("user") == ["base", "user"]
+    before = {name: hooks.cache_key(name) for name in ("user", "other")}
+    (tmp_path / "base.py").write_text("VALUE = 2\n", encoding="utf-8")
+    assert hooks.cache_key("user") != before["user"]
+    assert hooks.cache_key("other") == before["other"]
