@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import hashlib
 import html
 import importlib
 import io
 import json
 import logging
+import os
 import re
 import sys
 import time
 import traceback
 import warnings
 from dataclasses import asdict, dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -31,6 +34,7 @@ from mkdocs.utils import get_relative_url
 ROOT = Path(__file__).resolve().parent
 SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
+SITE_CSS = DOCS / "assets" / "site.css"  # inlined into every page, not published as a file
 DEFAULT_LANGUAGE = "en"
 CACHE = ROOT / ".cache" / "snippets"
 # Bump when the way results are rendered changes, so that old cache entries are not reused.
@@ -61,39 +65,45 @@ def snippet_names() -> list[str]:
     return sorted(path.stem for path in SNIPPETS.glob("*.py"))
 
 
+@functools.cache
+def imported_names(source: bytes) -> frozenset[str]:
+    """Every module name a piece of Python source imports (remembered per source text)."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return frozenset(names)
+
+
 def local_imports(name: str) -> list[str]:
     """The snippets that snippet `name` imports, directly or not, itself included."""
-    seen: list[str] = []
-    pending = [name]
+    seen: set[str] = set()
+    pending = {name}
     while pending:
         current = pending.pop()
-        if current in seen:
-            continue
-        seen.append(current)
-        tree = ast.parse((SNIPPETS / f"{current}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                pending.append(node.module)
-            elif isinstance(node, ast.Import):
-                pending.extend(alias.name for alias in node.names)
-        pending = [
-            module for module in pending if (SNIPPETS / f"{module}.py").is_file()
-        ]
+        seen.add(current)
+        imported = imported_names((SNIPPETS / f"{current}.py").read_bytes())
+        pending |= {module for module in imported if (SNIPPETS / f"{module}.py").is_file()} - seen
     return sorted(seen)
+
+
+@functools.cache
+def environment() -> str:
+    """Python, NumPy and Matplotlib versions: a snippet's result depends on them too.
+
+    Read from package metadata, since importing matplotlib would cost half a second.
+    """
+    libraries = " ".join(version(library) for library in ("numpy", "matplotlib"))
+    return f"{RENDER_VERSION} {sys.version} {libraries}"
 
 
 def cache_key(name: str) -> str:
     """A hash of everything a snippet's result depends on."""
-    import matplotlib
-    import numpy
-
-    digest = hashlib.sha256(
-        f"{RENDER_VERSION} {sys.version} {numpy.__version__} {matplotlib.__version__}".encode()
-    )
+    digest = hashlib.sha256(environment().encode())
     for module in local_imports(name):
-        digest.update(
-            module.encode() + b"\0" + (SNIPPETS / f"{module}.py").read_bytes() + b"\0"
-        )
+        digest.update(module.encode() + b"\0" + (SNIPPETS / f"{module}.py").read_bytes() + b"\0")
     return digest.hexdigest()[:20]
 
 
@@ -152,8 +162,18 @@ def execute(name: str) -> SnippetResult:
     return result
 
 
+# GRADIENTS_SNIPPETS=off builds the site without running any snippet: the benchmark's floor.
+EXECUTION_OFF = os.environ.get("GRADIENTS_SNIPPETS") == "off"
+PLACEHOLDER = SnippetResult(
+    output="(not run: GRADIENTS_SNIPPETS=off)\n",
+    svg='<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"/>',
+)
+
+
 def run_snippet(name: str) -> SnippetResult:
     """The result of snippet `name`, from memory, from .cache/, or by running it."""
+    if EXECUTION_OFF:
+        return PLACEHOLDER
     key = cache_key(name)
     if key in _results:
         return _results[key]
@@ -197,6 +217,20 @@ def on_files(files, config):
             )
         )
     return files
+
+
+def on_env(env, config, files):
+    """Compile the theme's templates once, not once per language.
+
+    Each language is a build of its own with a fresh Jinja environment, and compiling
+    Material's templates took a quarter of every build. Jinja keys this cache by each
+    template's source, so an edited template is compiled again.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    (CACHE.parent / "jinja").mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(CACHE.parent / "jinja"))
+    return env
 
 
 SNIPPET_REFERENCE = re.compile(
@@ -312,7 +346,10 @@ HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 
 
 def on_post_page(output, page, config):
-    """Drop the <link rel="alternate" hreflang> tags from <head>, and name the search dialog.
+    """Inline the site's CSS, drop the <link rel="alternate" hreflang> tags from <head>,
+    and name the search dialog.
+
+    The site's own CSS is small: inlined, it costs no request that blocks rendering.
 
     Material's JavaScript fetches sitemap.xml next to each of them, to find the same page
     in another language. Under mkdocs-static-i18n they point at pages, not at language
@@ -320,7 +357,8 @@ def on_post_page(output, page, config):
     links already lead to the same page in each language.
     """
     restore_jieba()  # the page has been indexed by now
-    return name_the_search_dialog(HEAD_ALTERNATE.sub("", output))
+    styled = output.replace("</head>", f"<style>{SITE_CSS.read_text(encoding='utf-8')}</style></head>", 1)
+    return name_the_search_dialog(HEAD_ALTERNATE.sub("", styled))
 
 
 def name_the_search_dialog(output: str) -> str:

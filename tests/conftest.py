@@ -15,7 +15,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def copy_project(destination: Path) -> Path:
     """A copy of what the build reads, without .cache/, so that every snippet really runs."""
-    for name in ("mkdocs.yml", "hooks.py"):
+    for name in ("mkdocs.yml", "hooks.py", "tests/benchmark.md"):
+        (destination / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, destination / name)
     for folder in ("docs", "snippets"):
         shutil.copytree(

@@ -65,14 +65,14 @@ def test_every_page_shows_the_figures_its_markdown_names(built_site, page, langu
         assert figure.read_text(encoding="utf-8").rstrip().endswith("</svg>")
 
 
-def test_every_chapter_has_a_figure_and_every_snippet_is_shown(built_site):
+def test_every_page_with_a_snippet_has_a_figure_and_every_snippet_is_shown(built_site):
     site, _ = built_site
     shown = set()
     for page in PAGES:
         markdown = (ROOT / "docs" / "en" / page).read_text(encoding="utf-8")
         shown.update(FIGURE_REFERENCE.findall(markdown))
-        if page.stem != "index":
-            assert FIGURE_REFERENCE.search(markdown), f"{page} has no figure"
+        if '--8<-- "snippets/' in markdown:
+            assert FIGURE_REFERENCE.search(markdown), f"{page} shows a snippet but no figure"
     assert shown == set(SNIPPETS)
     assert {path.stem for path in (site / "figures").glob("*.svg")} == set(SNIPPETS)
 
@@ -254,3 +254,12 @@ def test_missing_and_stale_translations_show_a_notice_in_the_readers_language(tm
     assert result.stderr.count("ran snippets/gradient.py ") == 1, (
         "a fallback page must not run snippets again"
     )
+
+
+def test_nothing_blocks_rendering_but_the_themes_own_css(built_site):
+    site, _ = built_site
+    for html_file in site.rglob("*.html"):
+        head = html_file.read_text(encoding="utf-8").split("</head>")[0]
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', head)
+        assert all(re.search(r"assets/stylesheets/(main|palette)\.\w+\.min\.css$", s) for s in sheets), sheets
+        assert not re.search(r"<script[^>]+src=", head), f"a script loads in <head> of {html_file}"

@@ -1,0 +1,177 @@
+"""Measure what authors and readers pay for the site: build time, rebuild latency, page weight.
+
+    python tests/benchmark.py            print the table (medians of 3 runs)
+    python tests/benchmark.py --write    also store it in tests/benchmark.md and README.md
+
+It measures on the machine it runs on, in fresh copies of the repository, so that no cache
+of this checkout is used unless a line says so. It is not a test: pytest does not collect it.
+"""
+
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import copy_project  # noqa: E402
+
+RUNS = 3
+RESULTS = ROOT / "tests" / "benchmark.md"
+README_BLOCK = re.compile(r"(<!-- benchmark -->\n).*?(<!-- /benchmark -->)", re.S)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed_build(project: Path, site: Path, **env) -> tuple[float, str]:
+    """Seconds for one `mkdocs build` into an empty folder, and its log."""
+    shutil.rmtree(site, ignore_errors=True)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=project,
+        env={**ENV, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return time.perf_counter() - started, result.stderr
+
+
+def builds(work: Path, label: str, keep_cache: bool, **env) -> tuple[list[float], str]:
+    """RUNS clean builds of a fresh copy; with keep_cache the snippet cache survives between them."""
+    project = work / label
+    project.mkdir()
+    copy_project(project)
+    times, log = [], ""
+    for _ in range(RUNS):
+        if not keep_cache:
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+        seconds, log = timed_build(project, work / f"{label}-site", **env)
+        times.append(seconds)
+    return times, log
+
+
+def rebuild_latencies(work: Path) -> dict[str, list[float]]:
+    """Seconds from writing a file to the end of `mkdocs serve`'s rebuild, per kind of edit."""
+    project = work / "serve"
+    project.mkdir()
+    copy_project(project)
+    log_path = work / "serve.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8047"],
+            cwd=project,
+            env=ENV,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(log_path, "Serving on", after=0)
+        edits = {
+            "edit one English page": project / "docs" / "en" / "gradient.md",
+            "edit one snippet file": project / "snippets" / "gradient.py",
+        }
+        latencies = {}
+        for kind, path in edits.items():
+            latencies[kind] = []
+            for run in range(RUNS):
+                seen = log_path.read_text().count("Documentation built")
+                started = time.perf_counter()
+                with path.open("a", encoding="utf-8") as file:
+                    file.write(f"\n<!-- edit {run} -->\n" if path.suffix == ".md" else f"\n# edit {run}\n")
+                wait_for(log_path, "Documentation built", after=seen)
+                latencies[kind].append(time.perf_counter() - started)
+            if kind == "edit one snippet file":
+                runs = log_path.read_text().count("ran snippets/gradient.py ")
+                assert runs >= 1 + RUNS, "an edited snippet must run again in the rebuild"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return latencies
+
+
+def wait_for(log_path: Path, text: str, after: int, timeout: float = 120) -> None:
+    """Wait until `text` appears in the log more than `after` times."""
+    deadline = time.monotonic() + timeout
+    while log_path.read_text().count(text) <= after:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no {text!r} in {log_path}:\n{log_path.read_text()[-2000:]}")
+        time.sleep(0.01)
+
+
+def page_weights(site: Path) -> list[tuple[str, int, int]]:
+    """For every page: its address, and the bytes and gzip bytes of its HTML plus its figures."""
+    rows = []
+    for html_file in sorted(site.rglob("index.html")):
+        html = html_file.read_bytes()
+        figures = set(re.findall(rb'<img[^>]+src="([^"]*figures/[^"]+\.svg)"', html))
+        parts = [html] + [(html_file.parent / figure.decode()).resolve().read_bytes() for figure in figures]
+        address = html_file.parent.relative_to(site).as_posix() + "/"
+        rows.append((address.lstrip("./") or "/", sum(map(len, parts)), sum(len(gzip.compress(p)) for p in parts)))
+    return rows
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def table() -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        cold, cold_log = builds(work, "cold", keep_cache=False)
+        warm, _ = builds(work, "warm", keep_cache=True)
+        floor, _ = builds(work, "floor", keep_cache=False, GRADIENTS_SNIPPETS="off")
+        latencies = rebuild_latencies(work)
+        weights = page_weights(work / "cold-site")
+        site_files = [path for path in (work / "cold-site").rglob("*") if path.is_file()]
+        site_bytes = sum(path.stat().st_size for path in site_files)
+
+    snippets = sorted(path.stem for path in (ROOT / "snippets").glob("*.py"))
+    runs = [cold_log.count(f"ran snippets/{name}.py ") for name in snippets]
+    median = statistics.median
+    lines = [
+        f"Measured with `python tests/benchmark.py` on a machine with {os.cpu_count()} cores; "
+        f"medians of {RUNS} runs.",
+        "",
+        "| What | Result |",
+        "| --- | --- |",
+        f"| Clean build, 4 languages, empty snippet cache | {median(cold):.2f} s |",
+        f"| Clean build, snippet cache kept from the previous build | {median(warm):.2f} s |",
+        f"| Clean build with snippet execution off (the floor) | {median(floor):.2f} s |",
+        f"| Ratio, empty cache / floor | {median(cold) / median(floor):.2f} |",
+        f"| Ratio, cache kept / floor | {median(warm) / median(floor):.2f} |",
+        f"| Executions per snippet per build | {min(runs)} to {max(runs)} |",
+    ]
+    for kind, seconds in latencies.items():
+        lines.append(f"| `mkdocs serve` rebuild after: {kind} | {median(seconds):.2f} s |")
+    heaviest = max(weights, key=lambda row: row[2])
+    lines += [
+        f"| Heaviest page with its figures (gzip) | {kb(heaviest[2])} (`{heaviest[0]}`) |",
+        f"| Whole site | {kb(site_bytes)} in {len(site_files)} files |",
+        "",
+        "| Page | HTML and figures | gzip |",
+        "| --- | ---: | ---: |",
+        *[f"| `{address}` | {kb(size)} | {kb(compressed)} |" for address, size, compressed in weights],
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(arguments: list[str]) -> None:
+    result = table()
+    print(result)
+    if "--write" in arguments:
+        RESULTS.write_text(result, encoding="utf-8")
+        readme = ROOT / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        readme.write_text(README_BLOCK.sub(lambda m: m.group(1) + result + m.group(2), text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

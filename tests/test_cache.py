@@ -1,0 +1,86 @@
+"""The snippet cache never hides a change: an edited snippet changes its figure in the next
+build and in `mkdocs serve`, and so does an edit to a snippet it imports."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import SNIPPETS, build, copy_project
+
+EDIT = ('ax.plot(t, function_1(t), color="black"', 'ax.plot(t, function_1(t), color="red"')
+
+
+def edit_numerical_diff(project):
+    snippet = project / "snippets" / "numerical_diff.py"
+    text = snippet.read_text(encoding="utf-8")
+    assert EDIT[0] in text
+    snippet.write_text(text.replace(*EDIT), encoding="utf-8")
+
+
+def test_editing_a_snippet_changes_its_figure_in_the_next_build(tmp_path):
+    project = copy_project(tmp_path)
+    first = build(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    again = build(project, tmp_path / "again")
+    assert "ran snippets/" not in again.stderr, "unchanged snippets come from the cache"
+
+    simple_net = project / "snippets" / "simple_net.py"
+    simple_net.write_text(simple_net.read_text().replace('"RdBu_r"', '"PuOr"'), encoding="utf-8")
+    edited = build(project, tmp_path / "edited")
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stderr.count("ran snippets/") == 1, "only the edited snippet runs again"
+    figure = "figures/simple_net.svg"
+    assert (tmp_path / "edited" / figure).read_bytes() != (tmp_path / "first" / figure).read_bytes()
+
+    # Every snippet imports numerical_diff, directly or not: editing it runs them all again.
+    edit_numerical_diff(project)
+    edited = build(project, tmp_path / "edited-import")
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stderr.count("ran snippets/") == len(SNIPPETS)
+    figure = "figures/numerical_diff.svg"
+    assert "#ff0000" in (tmp_path / "edited-import" / figure).read_text(encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_when(url: str, condition, timeout: float = 120) -> bytes:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read()
+            if condition(body):
+                return body
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(tmp_path):
+    project = copy_project(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/gradients/figures/numerical_diff.svg"
+        before = fetch_when(url, lambda body: b"</svg>" in body)
+        assert b"#ff0000" not in before
+        edit_numerical_diff(project)
+        after = fetch_when(url, lambda body: b"#ff0000" in body)
+        assert after != before
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
