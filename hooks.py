@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import re
+import subprocess
 import sys
 import time
 import traceback
@@ -189,6 +190,30 @@ def run_snippet(name: str) -> SnippetResult:
     return result
 
 
+def is_cached(name: str) -> bool:
+    return (CACHE / f"{name}-{cache_key(name)}.json").is_file()
+
+
+_workers: list[subprocess.Popen] = []
+
+
+def on_startup(command, dirty):
+    """Start running the snippets missing from the cache in other processes, at once.
+
+    On a first build, running them costs more than all the rest of the first language's
+    setup; other cores run them while this process sets MkDocs up, and on_files waits.
+    """
+    missing = [] if EXECUTION_OFF else [name for name in snippet_names() if not is_cached(name)]
+    shares = min(len(missing), os.cpu_count() or 1, 2)
+    for share in range(shares):
+        _workers.append(subprocess.Popen([sys.executable, __file__, *missing[share::shares]]))
+
+
+def wait_for_workers() -> None:
+    while _workers:
+        _workers.pop().wait()
+
+
 def snippet_output(name: str) -> str:
     """What the exec blocks print: the snippet's numbers, or a one-line note of its failure."""
     result = run_snippet(name)
@@ -203,6 +228,7 @@ def snippet_output(name: str) -> str:
 )  # after mkdocs-static-i18n has rebuilt the file list for this language
 def on_files(files, config):
     """Publish every snippet's figure at figures/<name>.svg and its source at snippets/<name>.py."""
+    wait_for_workers()  # their results are in the cache now; a failure is run again here
     for name in snippet_names():
         result = run_snippet(name)
         if result.svg:
@@ -382,3 +408,10 @@ def on_page_content(html_content, page, config, files):
         return convert(html.unescape(match.group(2)).strip(), display=display)
 
     return MATH.sub(to_mathml, html_content)
+
+
+if __name__ == "__main__":
+    # A worker started by on_startup: run the named snippets and store their results.
+    logging.basicConfig(level=logging.INFO, format="INFO    -  %(message)s")
+    for snippet in sys.argv[1:]:
+        run_snippet(snippet)
