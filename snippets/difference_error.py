@@ -1,8 +1,9 @@
 """Why h = 1e-4: the error of the forward and the central difference against h.
 
 Run it:  python snippets/difference_error.py
-It shows why the naive forward difference with h = 1e-50 gives 0, prints the errors
-at h = 1e-4 and writes difference_error.svg: both errors against h on log-log axes.
+It shows why the naive forward difference with h = 1e-50 gives 0, prints the
+errors at h = 1e-4 and writes difference_error.svg: both errors against h on
+log-log axes.
 """
 
 from pathlib import Path
@@ -29,15 +30,18 @@ STEPS = np.logspace(-16, 0, 161)
 
 
 def errors(difference):
-    """Absolute error of a difference formula for exp at X, for every h in STEPS."""
+    """Absolute error of a difference formula for exp at X, for every h in
+    STEPS."""
     return np.abs(difference(np.exp, X, STEPS) - np.exp(X))
 
 
 def draw():
-    """Both errors against h: truncation error on the right, rounding on the left."""
+    """Both errors against h: truncation error on the right, rounding on the
+    left."""
     fig = Figure(figsize=(6, 4), layout="constrained")
     ax = fig.add_subplot()
-    # An error of exactly 0 has no place on a log axis; those points are left out.
+    # An error of exactly 0 has no place on a log axis; those points are left
+    # out.
     for difference, label in (
         (forward_difference, "$(f(x+h)-f(x))/h$"),
         (central_difference, "$(f(x+h)-f(x-h))/2h$"),
@@ -60,7 +64,9 @@ def report():
     )
     for difference in (forward_difference, central_difference):
         error = abs(difference(np.exp, X, 1e-4) - np.exp(X))
-        print(f"{difference.__name__}: error for exp at {X}, h = 1e-4: {error:.2e}")
+        print(
+            f"{difference.__name__}: error for exp at {X}, h=1e-4: {error:.2e}"
+        )
 
 
 def main():

@@ -1,9 +1,10 @@
-"""The gradient by numerical differentiation: one point of any shape, or many points.
+"""The gradient by numerical differentiation: for a point or many points.
 
 Run it:  python snippets/gradient.py
 It prints the gradient of f(x0, x1) = x0^2 + x1^2 at (3, 4), (0, 2) and
-(3, 0), and writes gradient.svg: the field of -grad f on [-2, 2]^2, as normalised
-arrows coloured by their magnitude and as plain arrows whose length is the magnitude.
+(3, 0), and writes gradient.svg: the field of -grad f on [-2, 2]^2, as
+normalised arrows coloured by their magnitude and as plain arrows whose length
+is the magnitude.
 """
 
 from pathlib import Path
@@ -16,27 +17,32 @@ from partial_derivative import function_2
 
 
 def working_array(x):
-    """The array to perturb: x itself if it is a writable float64 array, else a copy.
+    """The array to perturb: x itself if a writable float64 array, else a copy.
 
-    Perturbing the caller's own array keeps the book's idiom working, where f ignores
-    its argument and reads the array by another name (f = lambda w: net.loss(x, t)).
-    Integers are copied to float64, since x + h would be truncated back to x in place.
+    Perturbing the caller's own array keeps the book's idiom working, where f
+    ignores its argument and reads the array by another name (f = lambda w:
+    net.loss(x, t)). Integers are copied to float64, since x + h would be
+    truncated back to x in place.
     """
     array = np.asarray(x)
-    kind = array.dtype.kind  # "i", "u": integers; "f": floats; bool, complex: refused
+    # "i" and "u" are integers and "f" floats; bool, complex, text are refused.
+    kind = array.dtype.kind
     if kind not in "iuf":
-        raise TypeError(f"x must be an array of real numbers, got dtype {array.dtype}")
+        raise TypeError(
+            f"x must be an array of real numbers, got dtype {array.dtype}"
+        )
     if array.dtype == np.float64 and array is x and x.flags.writeable:
         return array
     if kind == "f" and array.dtype != np.float64:
-        # A copy would break the idiom above without a word, and perturbing a lower
-        # precision in place cannot hold a step of 1e-4: say so instead.
+        # A copy would break the idiom above without a word, and perturbing a
+        # lower precision in place cannot hold a step of 1e-4: say so instead.
         raise TypeError(f"x has dtype {array.dtype}; use x.astype(np.float64)")
     return array.astype(np.float64)
 
 
 def derivative_along(f, point, index, h):
-    """The derivative of f along one element of point, which is put back afterwards."""
+    """The derivative of f along one element of point, which is put back
+    afterwards."""
     original = point[index]
 
     def f_along(value):
@@ -50,7 +56,7 @@ def derivative_along(f, point, index, h):
 
 
 def numerical_gradient(f, x, h=1e-4):
-    """Return the gradient of f at x: a central difference per element, shaped like x.
+    """Return the gradient of f at x: a central difference per element.
 
     x is left exactly as it was, also when f raises.
     """
@@ -76,7 +82,8 @@ def numerical_gradient_batch(f, points, h=1e-4):
 
 
 def draw():
-    """-grad f on [-2, 2]^2: normalised and coloured (left), to scale (right)."""
+    """-grad f on [-2, 2]^2: normalised and coloured (left), to scale
+    (right)."""
     x0, x1 = np.meshgrid(np.arange(-2, 2.25, 0.25), np.arange(-2, 2.25, 0.25))
     points = np.column_stack([x0.ravel(), x1.ravel()])
     descent = -numerical_gradient_batch(function_2, points)
@@ -86,7 +93,12 @@ def draw():
     fig = Figure(figsize=(9, 4.2), layout="constrained")
     normalised, to_scale = fig.subplots(1, 2, sharey=True)
     arrows = normalised.quiver(
-        points[:, 0], points[:, 1], unit[:, 0], unit[:, 1], magnitude, cmap="viridis"
+        points[:, 0],
+        points[:, 1],
+        unit[:, 0],
+        unit[:, 1],
+        magnitude,
+        cmap="viridis",
     )
     fig.colorbar(arrows, ax=normalised, label=r"$\|\nabla f\|$")
     to_scale.quiver(

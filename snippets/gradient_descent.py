@@ -1,8 +1,9 @@
 """Gradient descent: step against the gradient, again and again.
 
 Run it:  python snippets/gradient_descent.py
-It prints where gradient descent from (-3, 4) ends with lr = 0.1 after 100 steps and
-writes gradient_descent.svg: the path over the contour lines of f(x0, x1) = x0^2 + x1^2.
+It prints where gradient descent from (-3, 4) ends with lr = 0.1 after 100
+steps and writes gradient_descent.svg: the path over the contour lines of f(x0,
+x1) = x0^2 + x1^2.
 """
 
 from numbers import Integral, Real
@@ -16,17 +17,23 @@ from partial_derivative import function_2
 
 
 def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    """Take step_num steps x <- x - lr * grad f(x); return the last point and history.
+    """Step x <- x - lr * grad f(x) step_num times; return x and the history.
 
-    The history holds every point visited, init_x first, so it has step_num + 1 rows.
-    init_x is not modified.
+    The history holds every point visited, init_x first, so it has step_num + 1
+    rows. init_x is not modified.
     """
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(lr, bool) or not isinstance(lr, Real) or not 0 < lr < np.inf:
         raise ValueError(f"lr must be a positive finite number, got {lr!r}")
-    if isinstance(step_num, bool) or not isinstance(step_num, Integral) or step_num < 0:
-        raise ValueError(f"step_num must be a whole number >= 0, got {step_num!r}")
+    if (
+        isinstance(step_num, bool)
+        or not isinstance(step_num, Integral)
+        or step_num < 0
+    ):
+        raise ValueError(
+            f"step_num must be a whole number >= 0, got {step_num!r}"
+        )
     x = np.array(init_x, dtype=np.float64)  # a copy, never the caller's array
     history = [x.copy()]
     for _ in range(step_num):
@@ -41,7 +48,9 @@ INIT_X = (-3.0, 4.0)
 def draw():
     """The path from (-3, 4) with lr = 0.1 over the contour lines of f."""
     _, history = gradient_descent(function_2, INIT_X, lr=0.1, step_num=20)
-    x0, x1 = np.meshgrid(np.linspace(-4.5, 4.5, 91), np.linspace(-4.5, 4.5, 91))
+    x0, x1 = np.meshgrid(
+        np.linspace(-4.5, 4.5, 91), np.linspace(-4.5, 4.5, 91)
+    )
     fig = Figure(figsize=(5, 5), layout="constrained")
     ax = fig.add_subplot()
     levels = [1, 2, 4, 8, 16, 25]
@@ -59,8 +68,14 @@ def draw():
 
 def report():
     x, history = gradient_descent(function_2, INIT_X, lr=0.1, step_num=100)
-    print(f"gradient_descent(function_2, {INIT_X}, lr=0.1, step_num=100) -> {x!r}")
-    print(f"history: {history.shape[0]} points, from {history[0]!r} to {history[-1]!r}")
+    print(
+        f"gradient_descent(function_2, {INIT_X}, lr=0.1, step_num=100)\n"
+        f"  -> {x!r}"
+    )
+    print(
+        f"history: {history.shape[0]} points,\n"
+        f"  from {history[0]!r}\n  to {history[-1]!r}"
+    )
 
 
 def main():

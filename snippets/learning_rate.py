@@ -1,9 +1,9 @@
-"""The learning rate decides everything: too large diverges, too small never arrives.
+"""The learning rate: too large diverges, too small never arrives.
 
 Run it:  python snippets/learning_rate.py
-It runs gradient descent from (-3, 4) on f(x0, x1) = x0^2 + x1^2 with lr = 0.1, 10 and
-1e-10, prints where each ends, and writes learning_rate.svg: the distance to the minimum
-after every step, on a log scale.
+It runs gradient descent from (-3, 4) on f(x0, x1) = x0^2 + x1^2 with lr = 0.1,
+10 and 1e-10, prints where each ends, and writes learning_rate.svg: the
+distance to the minimum after every step, on a log scale.
 """
 
 from pathlib import Path
@@ -21,9 +21,9 @@ STEP_NUM = 100
 def descend_until_refused(lr):
     """Step one at a time, so that the points before a refusal are kept.
 
-    With lr = 10 every step multiplies x by 1 - 2 * lr = -19. Within a few steps x is so
-    large that x + h and x - h can no longer be stored 2h apart, and numerical_gradient
-    raises instead of returning a meaningless number.
+    With lr = 10 every step multiplies x by 1 - 2 * lr = -19. Within a few
+    steps x is so large that x + h and x - h can no longer be stored 2h apart,
+    and numerical_gradient raises instead of returning a meaningless number.
     """
     history = [np.array(INIT_X)]
     for _ in range(STEP_NUM):
@@ -36,7 +36,8 @@ def descend_until_refused(lr):
 
 
 def draw():
-    """Distance from the minimum (0, 0) after each step, for every learning rate."""
+    """Distance from the minimum (0, 0) after each step, for every learning
+    rate."""
     fig = Figure(figsize=(6, 4), layout="constrained")
     ax = fig.add_subplot()
     for lr in LEARNING_RATES:

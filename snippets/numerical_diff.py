@@ -1,8 +1,9 @@
-"""Numerical differentiation with the central difference, and the tangent line it gives.
+"""Numerical differentiation by the central difference, and tangent lines.
 
 Run it:  python snippets/numerical_diff.py
-It prints the derivative of f(x) = 0.01x^2 + 0.1x at x = 5 and x = 10 and writes
-numerical_diff.svg: the curve with its tangent lines at those two points.
+It prints the derivative of f(x) = 0.01x^2 + 0.1x at x = 5 and x = 10 and
+writes numerical_diff.svg: the curve with its tangent lines at those two
+points.
 """
 
 from numbers import Real
@@ -17,7 +18,12 @@ STEP_RTOL = 1e-6
 
 
 def check_h(h):
-    if isinstance(h, bool) or not isinstance(h, Real) or not np.isfinite(h) or h <= 0:
+    if (
+        isinstance(h, bool)
+        or not isinstance(h, Real)
+        or not np.isfinite(h)
+        or h <= 0
+    ):
         raise ValueError(f"h must be a positive finite number, got {h!r}")
 
 
@@ -26,15 +32,16 @@ def check_step(x, h):
     taken = (x + h) - (x - h)  # computed in x's own float type
     if abs(taken - 2 * h) > STEP_RTOL * 2 * h:
         dtype = np.result_type(x, 0.0)
-        advice = "Use a larger h" + ("." if dtype == np.float64 else ", or float64.")
+        advice = "Use a larger h" if dtype == np.float64 else "Use float64"
         raise ValueError(
-            f"h={h!r} is too small next to x={x!r}: in {dtype}, x + h and x - h "
-            f"are {taken!r} apart instead of 2h = {2 * h!r}. {advice}"
+            f"h={h!r} is too small next to x={x!r}: in {dtype}, x + h and "
+            f"x - h are {taken!r} apart instead of 2h = {2 * h!r}. {advice}."
         )
 
 
 def scalar_value(value):
-    """Return f's value as a float, or raise if f did not return one real number."""
+    """Return f's value as a float, or raise if f did not return one real
+    number."""
     array = np.asarray(value)
     real = np.issubdtype(array.dtype, np.number) and not np.iscomplexobj(array)
     if array.size != 1 or not real:
@@ -47,14 +54,17 @@ def numerical_diff(f, x, h=1e-4):
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(x, bool) or not isinstance(x, Real):
-        raise TypeError(f"x must be a real number, got {x!r}; see numerical_gradient")
+        raise TypeError(
+            f"x must be a real number, got {x!r}; see numerical_gradient"
+        )
     check_h(h)
     check_step(x, h)
     return (scalar_value(f(x + h)) - scalar_value(f(x - h))) / (2 * h)
 
 
 def function_1(x):
-    """The book's example: f(x) = 0.01x^2 + 0.1x, whose derivative is 0.02x + 0.1."""
+    """The book's example: f(x) = 0.01x^2 + 0.1x, whose derivative is 0.02x
+    + 0.1."""
     return 0.01 * x**2 + 0.1 * x
 
 
@@ -88,7 +98,10 @@ def draw():
 
 def report():
     for x in (5, 10):
-        print(f"numerical_diff(function_1, {x}) = {numerical_diff(function_1, x)!r}")
+        print(
+            f"numerical_diff(function_1, {x}) = "
+            f"{numerical_diff(function_1, x)!r}"
+        )
 
 
 def main():

@@ -14,12 +14,14 @@ from numerical_diff import numerical_diff
 
 
 def function_2(x):
-    """f(x0, x1) = x0^2 + x1^2 for a point x = (x0, x1), or for grids of x0 and x1."""
+    """f(x0, x1) = x0^2 + x1^2 for a point x = (x0, x1), or for grids of x0
+    and x1."""
     return x[0] ** 2 + x[1] ** 2
 
 
 def partial_derivatives_at_3_4():
-    """Hold one variable fixed and differentiate along the other, as the book does."""
+    """Hold one variable fixed and differentiate along the other, as the
+    book does."""
     df_dx0 = numerical_diff(lambda x0: function_2((x0, 4.0)), 3.0)
     df_dx1 = numerical_diff(lambda x1: function_2((3.0, x1)), 4.0)
     return df_dx0, df_dx1
@@ -30,7 +32,9 @@ def draw():
     x0, x1 = np.meshgrid(np.linspace(-3, 3, 25), np.linspace(-3, 3, 25))
     fig = Figure(figsize=(6, 4.5), layout="constrained")
     ax = fig.add_subplot(projection="3d")
-    ax.plot_surface(x0, x1, function_2((x0, x1)), cmap="viridis", edgecolor="none")
+    ax.plot_surface(
+        x0, x1, function_2((x0, x1)), cmap="viridis", edgecolor="none"
+    )
     ax.set_xlabel("$x_0$")
     ax.set_ylabel("$x_1$")
     ax.set_zlabel("$f(x_0, x_1)$")

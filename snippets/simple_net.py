@@ -1,9 +1,9 @@
 """The gradient of a tiny neural network's loss with respect to its weights.
 
 Run it:  python snippets/simple_net.py
-With the book's fixed 2x3 weight matrix it prints the prediction, the loss and dW from
-numerical_gradient, beside the exact gradient x^T (softmax(xW) - t), and writes
-simple_net.svg: both as heat maps.
+With the book's fixed 2x3 weight matrix it prints the prediction, the loss and
+dW from numerical_gradient, beside the exact gradient x^T (softmax(xW) - t),
+and writes simple_net.svg: both as heat maps.
 """
 
 from pathlib import Path
@@ -15,7 +15,8 @@ from gradient import numerical_gradient
 
 
 def softmax(x):
-    """Softmax along the last axis; subtracting the maximum keeps exp from overflow."""
+    """Softmax along the last axis; subtracting the maximum keeps exp from
+    overflow."""
     x = np.asarray(x, dtype=np.float64)
     exp = np.exp(x - x.max(axis=-1, keepdims=True))
     return exp / exp.sum(axis=-1, keepdims=True)
@@ -24,17 +25,24 @@ def softmax(x):
 def cross_entropy_error(y, t):
     """Mean cross-entropy of predictions y against one-hot labels t.
 
-    The book adds 1e-7 inside the log to avoid log(0) = -inf, which shifts every loss by
-    about 1e-7. Clamping at the smallest positive float instead changes only y = 0.
+    The book adds 1e-7 inside the log to avoid log(0) = -inf, which shifts
+    every loss by about 1e-7. Clamping at the smallest positive float instead
+    changes only y = 0.
     """
     y, t = np.atleast_2d(y), np.atleast_2d(t)
     if y.shape != t.shape:
-        raise ValueError(f"y and t must have the same shape: {y.shape} != {t.shape}")
-    return -np.sum(t * np.log(np.maximum(y, np.finfo(np.float64).tiny))) / y.shape[0]
+        raise ValueError(
+            f"y and t must have the same shape: {y.shape} != {t.shape}"
+        )
+    return (
+        -np.sum(t * np.log(np.maximum(y, np.finfo(np.float64).tiny)))
+        / y.shape[0]
+    )
 
 
 class simpleNet:  # noqa: N801 -- the book's name, so readers recognise it
-    """One layer, no bias: 2 inputs, 3 outputs, softmax and cross-entropy error."""
+    """One layer, no bias: 2 inputs, 3 outputs, softmax and cross-entropy
+    error."""
 
     def __init__(self, W=None):  # noqa: N803 -- the book's name
         self.W = (
@@ -50,8 +58,12 @@ class simpleNet:  # noqa: N801 -- the book's name, so readers recognise it
         return cross_entropy_error(softmax(self.predict(x)), t)
 
 
-# The weights printed in the book, so that every number here can be compared with it.
-BOOK_W = [[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]]
+# The weights printed in the book, so that every number here can be compared
+# with it.
+BOOK_W = [
+    [0.47355232, 0.9977393, 0.84668094],
+    [0.85557411, 0.03563661, 0.69422093],
+]
 X = np.array([0.6, 0.9])
 T = np.array([0.0, 0.0, 1.0])
 
@@ -64,13 +76,15 @@ def analytic_gradient(net, x, t):
 def gradients():
     """dW by numerical_gradient, with the book's idiom, and the exact dW."""
     net = simpleNet(BOOK_W)
-    # The book's idiom: f ignores w, since numerical_gradient perturbs net.W itself.
+    # The book's idiom: f ignores w, since numerical_gradient perturbs net.W
+    # itself.
     f = lambda w: net.loss(X, T)  # noqa: E731
     return numerical_gradient(f, net.W), analytic_gradient(net, X, T)
 
 
 def draw():
-    """dW from numerical_gradient beside the exact gradient, as annotated heat maps."""
+    """dW from numerical_gradient beside the exact gradient, as annotated
+    heat maps."""
     numeric, exact = gradients()
     limit = np.abs(exact).max()
     fig = Figure(figsize=(8, 3), layout="constrained")

@@ -44,7 +44,7 @@ def test_importing_a_snippet_does_no_work(name):
 @pytest.mark.parametrize("name", SNIPPETS)
 def test_snippet_lines_fit_the_page_without_scrolling(name):
     lines = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8").splitlines()
-    too_long = [number for number, line in enumerate(lines, 1) if len(line) > 88]
+    too_long = [number for number, line in enumerate(lines, 1) if len(line) > 79]
     assert not too_long, (
-        f"snippets/{name}.py lines {too_long} are longer than 88 characters"
+        f"snippets/{name}.py lines {too_long} are longer than 79 characters"
     )
