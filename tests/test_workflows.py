@@ -15,37 +15,22 @@ def test_there_is_a_workflow():
     assert WORKFLOWS
 
 
+def run(tool: str, *arguments) -> str:
+    """Run a tool installed beside this Python; fail with its output unless it succeeds."""
+    result = subprocess.run([BIN / tool, *arguments], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_workflow_matches_the_schema(workflow):
-    result = subprocess.run(
-        [
-            BIN / "check-jsonschema",
-            "--builtin-schema",
-            "vendor.github-workflows",
-            workflow,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", workflow)
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_zizmor_finds_nothing_even_when_pedantic(workflow):
-    result = subprocess.run(
-        [
-            BIN / "zizmor",
-            "--offline",
-            "--persona",
-            "pedantic",
-            "--no-progress",
-            workflow,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "No findings to report" in result.stdout
+    output = run("zizmor", "--offline", "--persona", "pedantic", "--no-progress", workflow)
+    assert "No findings to report" in output
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
