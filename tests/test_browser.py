@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import numpy as np
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from conftest import ROOT
 
 LANGUAGES = ["en", "ja", "ko", "zh"]
@@ -62,7 +63,7 @@ def visit(browser, site_url, language, page, scheme="light"):
     tab = Visit(browser, site_url, language, page, scheme)
     try:
         yield tab
-    except AssertionError as error:
+    except (AssertionError, PlaywrightError) as error:
         raise AssertionError(
             f"{tab.name}: {error} (screenshot: {tab.screenshot()})"
         ) from None
@@ -111,6 +112,7 @@ def test_page_is_private_clean_typeset_and_shows_its_figures(
         assert figures.count() == markdown_of(language, page).count("](../figures/")
         for index in range(figures.count()):
             figure = figures.nth(index)
+            assert figure.is_visible(), f"figure {index} is hidden"
             figure.scroll_into_view_if_needed()
             assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), (
                 "figure not loaded"
