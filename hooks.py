@@ -1,9 +1,14 @@
-"""MkDocs hooks: run each snippet once per build, publish its figure, render math at build time.
+"""MkDocs hooks: the build's own logic, for every page and language alike.
 
-The site is built once per language (mkdocs-static-i18n), so every event here runs four
-times. Snippets are therefore run through a cache keyed by the content of the snippet and
-of every snippet it imports: the first language pays, the others and later `mkdocs serve`
-rebuilds reuse the result until a source changes.
+- Snippets: each runs once per build and publishes its figure (figures/<name>.svg), its
+  output (for the exec blocks) and its source (snippets/<name>.py). The site is built once
+  per language (mkdocs-static-i18n), so every event here runs four times; results go
+  through a cache keyed by the content of the snippet and of every snippet it imports.
+- Formulas: turned into MathML at build time.
+- Translations: a notice on pages whose translation is missing or stale.
+- Fixes to what Material and mkdocs-static-i18n produce together: relative language
+  links, no failing sitemap requests, search that splits Chinese and Japanese correctly,
+  an accessible name for the search dialog, the site's CSS inlined.
 """
 
 from __future__ import annotations
@@ -57,9 +62,8 @@ class SnippetResult:
     error: str = ""
 
 
-_results: dict[
-    str, SnippetResult
-] = {}  # cache key -> result, for the life of the process
+# Cache key -> result, for the life of the process.
+_results: dict[str, SnippetResult] = {}
 
 
 def snippet_names() -> list[str]:
@@ -138,9 +142,7 @@ def execute(name: str) -> SnippetResult:
 
     matplotlib.use("Agg")
     started = time.perf_counter()
-    for (
-        module
-    ) in snippet_names():  # so that an edited snippet is not reused from sys.modules
+    for module in snippet_names():  # so that an edited snippet is not reused from sys.modules
         sys.modules.pop(module, None)
     sys.path.insert(0, str(SNIPPETS))
     printed = io.StringIO()
@@ -223,18 +225,14 @@ def snippet_output(name: str) -> str:
 # ---------------------------------------------------------------- MkDocs events
 
 
-@event_priority(
-    -200
-)  # after mkdocs-static-i18n has rebuilt the file list for this language
+@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the file list for this language
 def on_files(files, config):
     """Publish every snippet's figure at figures/<name>.svg and its source at snippets/<name>.py."""
     wait_for_workers()  # their results are in the cache now; a failure is run again here
     for name in snippet_names():
         result = run_snippet(name)
         if result.svg:
-            files.append(
-                File.generated(config, f"figures/{name}.svg", content=result.svg)
-            )
+            files.append(File.generated(config, f"figures/{name}.svg", content=result.svg))
         files.append(
             File.generated(
                 config,
@@ -267,10 +265,7 @@ SNIPPET_REFERENCE = re.compile(
 def on_page_markdown(markdown, page, config, files):
     """Fail the build for a page that shows a failed snippet; flag stale or missing translations."""
     names = {
-        name
-        for match in SNIPPET_REFERENCE.finditer(markdown)
-        for name in match.groups()
-        if name
+        name for match in SNIPPET_REFERENCE.finditer(markdown) for name in match.groups() if name
     }
     for name in sorted(names):
         if not (SNIPPETS / f"{name}.py").is_file():
@@ -278,9 +273,7 @@ def on_page_markdown(markdown, page, config, files):
                 f"docs/{page.file.src_uri}: refers to snippets/{name}.py, which does not exist"
             )
         elif error := run_snippet(name).error:
-            log.error(
-                f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}"
-            )
+            log.error(f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}")
     segment_chinese_only_on_chinese_pages(page)
     return translation_notice(page, config) + markdown
 
@@ -324,21 +317,14 @@ def translation_state(language: str, page_path: str) -> str:
     translation = DOCS / language / page_path
     if not translation.is_file():
         return "missing"
-    recorded = re.search(
-        r"^translation_of: *(\w+)", translation.read_text(encoding="utf-8"), re.M
-    )
-    return (
-        "current"
-        if recorded and recorded.group(1) == source_hash(page_path)
-        else "stale"
-    )
+    recorded = re.search(r"^translation_of: *(\w+)", translation.read_text(encoding="utf-8"), re.M)
+    return "current" if recorded and recorded.group(1) == source_hash(page_path) else "stale"
 
 
 def translation_notice(page, config) -> str:
     """An admonition, in the reader's language, on a page whose translation is missing or stale."""
-    language = getattr(
-        page.file, "locale_alternate_of", DEFAULT_LANGUAGE
-    )  # the edition built
+    # The edition being built; page.file.locale is the language of the file shown.
+    language = getattr(page.file, "locale_alternate_of", DEFAULT_LANGUAGE)
     if language == DEFAULT_LANGUAGE:
         return ""
     state = translation_state(language, page.file.norm_src_uri)
@@ -358,9 +344,7 @@ def on_page_context(context, page, config, nav):
     mkdocs-static-i18n points the home pages' selector at site_url's absolute path.
     """
     # Looked up as the template does: mkdocs-static-i18n sets an attribute, not a key.
-    alternates = getattr(config.extra, "alternate", None) or config.extra.get(
-        "alternate", []
-    )
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate", [])
     for alternate in alternates:
         translation = getattr(page.file, "alternates", {}).get(alternate["lang"])
         if translation is not None:
@@ -368,23 +352,29 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    restore_jieba()  # the page has been indexed by now
+    return name_the_search_dialog(drop_head_alternates(inline_site_css(output)))
+
+
+def inline_site_css(output: str) -> str:
+    """The site's own CSS is small: inlined, it costs no request that blocks rendering."""
+    css = SITE_CSS.read_text(encoding="utf-8")
+    return output.replace("</head>", f"<style>{css}</style></head>", 1)
+
+
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def on_post_page(output, page, config):
-    """Inline the site's CSS, drop the <link rel="alternate" hreflang> tags from <head>,
-    and name the search dialog.
-
-    The site's own CSS is small: inlined, it costs no request that blocks rendering.
+def drop_head_alternates(output: str) -> str:
+    """Drop the <link rel="alternate" hreflang> tags from <head>.
 
     Material's JavaScript fetches sitemap.xml next to each of them, to find the same page
     in another language. Under mkdocs-static-i18n they point at pages, not at language
     roots, so every page load made one failing request per language. The selector's own
     links already lead to the same page in each language.
     """
-    restore_jieba()  # the page has been indexed by now
-    styled = output.replace("</head>", f"<style>{SITE_CSS.read_text(encoding='utf-8')}</style></head>", 1)
-    return name_the_search_dialog(HEAD_ALTERNATE.sub("", styled))
+    return HEAD_ALTERNATE.sub("", output)
 
 
 def name_the_search_dialog(output: str) -> str:
@@ -394,9 +384,7 @@ def name_the_search_dialog(output: str) -> str:
     return output.replace(dialog, f'{dialog} aria-label="{label.group(1)}"') if label else output
 
 
-MATH = re.compile(
-    r'<(span|div) class="arithmatex">(?:\\\(|\\\[)(.*?)(?:\\\)|\\\])</\1>', re.DOTALL
-)
+MATH = re.compile(r'<(span|div) class="arithmatex">(?:\\\(|\\\[)(.*?)(?:\\\)|\\\])</\1>', re.DOTALL)
 
 
 def on_page_content(html_content, page, config, files):
