@@ -6,6 +6,7 @@ It runs gradient descent from (-3, 4) on f(x0, x1) = x0^2 + x1^2 with lr = 0.1,
 distance to the minimum after every step, on a log scale.
 """
 
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,8 @@ def report():
         else:
             steps = len(history) - 1
             print(f"lr = {lr:g}: stopped at step {steps}, x = {history[-1]!r}")
-            print(f"  numerical_gradient: {refusal}")
+            why = textwrap.fill(f"numerical_gradient: {refusal}", 77)
+            print(textwrap.indent(why, "  "))
 
 
 def main():
