@@ -389,13 +389,39 @@ MATH = re.compile(r'<(span|div) class="arithmatex">(?:\\\(|\\\[)(.*?)(?:\\\)|\\\
 
 def on_page_content(html_content, page, config, files):
     """Turn the formulas marked by pymdownx.arithmatex into MathML, which browsers draw natively."""
-    from latex2mathml.converter import convert
 
     def to_mathml(match):
         display = "block" if match.group(1) == "div" else "inline"
-        return convert(html.unescape(match.group(2)).strip(), display=display)
+        return mathml(html.unescape(match.group(2)).strip(), display)
 
     return MATH.sub(to_mathml, html_content)
+
+
+@functools.cache
+def mathml(latex: str, display: str) -> str:
+    """Every formula appears in four languages: convert each once."""
+    from latex2mathml.converter import convert
+
+    return convert(latex, display=display)
+
+
+def on_serve(server, config, builder):
+    """Notice an edit within 0.1 s, not 0.5 s: poll the docs and mkdocs.yml more often.
+
+    MkDocs polls for changes rather than waiting for the system to report them; at its
+    default interval a fifth of the rebuild time after an edit went on noticing it.
+    """
+    from watchdog.observers.polling import PollingObserver
+
+    watched = []
+    for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
+        with contextlib.suppress(KeyError):  # theme folders only with --watch-theme
+            server.unwatch(path)
+            watched.append(path)
+    server.observer = PollingObserver(timeout=0.1)
+    for path in watched:
+        server.watch(path)
+    return server
 
 
 if __name__ == "__main__":
