@@ -108,7 +108,7 @@ def draw():
         descent[:, 1],
         angles="xy",
         scale_units="xy",
-        scale=8,
+        scale=16,
     )
     for ax in (normalised, to_scale):
         ax.set_aspect("equal")
