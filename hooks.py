@@ -180,7 +180,7 @@ def run_snippet(name: str) -> SnippetResult:
     key = cache_key(name)
     if key in _results:
         return _results[key]
-    stored = CACHE / f"{name}-{key}.json"
+    stored = stored_result(name, key)
     if stored.is_file():
         result = SnippetResult(**json.loads(stored.read_text(encoding="utf-8")))
     else:
@@ -192,8 +192,12 @@ def run_snippet(name: str) -> SnippetResult:
     return result
 
 
+def stored_result(name: str, key: str) -> Path:
+    return CACHE / f"{name}-{key}.json"
+
+
 def is_cached(name: str) -> bool:
-    return (CACHE / f"{name}-{cache_key(name)}.json").is_file()
+    return stored_result(name, cache_key(name)).is_file()
 
 
 _workers: list[subprocess.Popen] = []

@@ -1,15 +1,26 @@
 """Shared fixtures: the repository's paths and a site built once per test session."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = sorted(path.stem for path in (ROOT / "snippets").glob("*.py"))
+MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+LANGUAGES = re.findall(r"^ +- locale: (\w+)", MKDOCS_YML, re.M)  # the default one first
+SITE_PATH = urlsplit(re.search(r"^site_url: (\S+)", MKDOCS_YML, re.M).group(1)).path
+
+
+def page_address(language: str, page: str) -> str:
+    """Where a page of the docs is published, relative to the site: e.g. 'ja/gradient/'."""
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    return prefix if page == "index" else f"{prefix}{page}/"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -54,16 +65,12 @@ def built_site(tmp_path_factory):
 def site_url(built_site, tmp_path_factory):
     """The built site served over HTTP from a sub-path, as GitHub Pages serves a project."""
     import functools
-    import re
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-    from urllib.parse import urlsplit
 
     site, _ = built_site
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    sub_path = urlsplit(re.search(r"^site_url: (\S+)", config, re.M).group(1)).path
     root = tmp_path_factory.mktemp("served")
-    (root / sub_path.strip("/")).symlink_to(site, target_is_directory=True)
+    (root / SITE_PATH.strip("/")).symlink_to(site, target_is_directory=True)
 
     class QuietHandler(SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -73,7 +80,7 @@ def site_url(built_site, tmp_path_factory):
         ("127.0.0.1", 0), functools.partial(QuietHandler, directory=root)
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
+    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
     server.shutdown()
     server.server_close()
 

@@ -14,17 +14,10 @@ from urllib.parse import urljoin
 import numpy as np
 import pytest
 from playwright.sync_api import Error as PlaywrightError
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT, page_address
 
-LANGUAGES = ["en", "ja", "ko", "zh"]
 PAGES = sorted(path.stem for path in (ROOT / "docs" / "en").glob("*.md"))
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def page_path(language: str, page: str) -> str:
-    """The address of a page relative to the site's root, e.g. 'ja/gradient/'."""
-    prefix = "" if language == "en" else f"{language}/"
-    return prefix if page == "index" else f"{prefix}{page}/"
 
 
 class Visit:
@@ -43,7 +36,7 @@ class Visit:
         )
         self.tab.on("pageerror", lambda error: self.errors.append(str(error)))
         self.tab.goto(
-            urljoin(site_url, page_path(language, page)), wait_until="networkidle"
+            urljoin(site_url, page_address(language, page)), wait_until="networkidle"
         )
 
     def record_response(self, response):
@@ -150,7 +143,7 @@ def test_language_switcher_leads_to_the_same_page(
         tab.tab.locator(".md-header__option .md-select").hover()
         tab.tab.locator(f'.md-select__link[hreflang="{target}"]').click()
         tab.tab.wait_for_load_state("networkidle")
-        assert tab.tab.url == urljoin(site_url, page_path(target, page))
+        assert tab.tab.url == urljoin(site_url, page_address(target, page))
         assert tab.tab.locator("html").get_attribute("lang") == target
         assert not tab.failures, f"failed requests: {tab.failures}"
 
@@ -208,7 +201,7 @@ def test_search_box_shows_the_expected_page_first(
         first = tab.tab.locator(".md-search-result__list > li a").first
         first.wait_for(timeout=10_000)
         found = urljoin(tab.tab.url, first.get_attribute("href")).split("#")[0].split("?")[0]
-        assert found == urljoin(site_url, page_path(language, expected)), (
+        assert found == urljoin(site_url, page_address(language, expected)), (
             f"{query!r} found {found} first"
         )
 

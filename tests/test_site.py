@@ -3,16 +3,18 @@
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, SNIPPETS, build, copy_project
+from conftest import (
+    LANGUAGES,
+    ROOT,
+    SITE_PATH,
+    SNIPPETS,
+    build,
+    copy_project,
+    page_address,
+)
 
-SITE_URL = re.search(
-    r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
-).group(1)
-SITE_PATH = urlsplit(SITE_URL).path
-LANGUAGES = ["en", "ja", "ko", "zh"]
 PAGES = sorted(
     path.relative_to(ROOT / "docs" / "en")
     for path in (ROOT / "docs" / "en").rglob("*.md")
@@ -38,10 +40,7 @@ def tags_of(html_file: Path):
 
 
 def html_of(site: Path, page: Path, language: str = "en") -> Path:
-    edition = site if language == "en" else site / language
-    return edition / (
-        "index.html" if page.stem == "index" else f"{page.stem}/index.html"
-    )
+    return site / page_address(language, page.stem) / "index.html"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from conftest import LANGUAGES  # noqa: E402
 from hooks import (  # noqa: E402
     DEFAULT_LANGUAGE,
     DOCS,
@@ -24,8 +25,6 @@ from hooks import (  # noqa: E402
     translation_state,
 )
 
-MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-LANGUAGES = re.findall(r"^ +- locale: (\w+)", MKDOCS_YML, re.M)
 TRANSLATIONS = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 PAGES = sorted(
     path.relative_to(DOCS / DEFAULT_LANGUAGE).as_posix()
