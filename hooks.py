@@ -268,6 +268,8 @@ SNIPPET_REFERENCE = re.compile(
 
 def on_page_markdown(markdown, page, config, files):
     """Fail the build for a page that shows a failed snippet; flag stale or missing translations."""
+    if page.file.src_uri.endswith(".ipynb"):
+        return markdown  # a notebook's JSON: notebooks.py and mkdocs-jupyter make its page
     names = {
         name for match in SNIPPET_REFERENCE.finditer(markdown) for name in match.groups() if name
     }

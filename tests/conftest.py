@@ -26,7 +26,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def copy_project(destination: Path) -> Path:
     """A copy of what the build reads, without .cache/, so that every snippet really runs."""
-    for name in ("mkdocs.yml", "hooks.py", "tests/benchmark.md"):
+    for name in ("mkdocs.yml", "hooks.py", "notebooks.py", "tests/benchmark.md"):
         (destination / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, destination / name)
     for folder in ("docs", "snippets"):

@@ -1,0 +1,254 @@
+"""The chapter notebooks: what notebooks.py makes, committed as made, and run in a fresh kernel.
+
+Every notebook is executed with nbclient in a new Jupyter kernel, in an empty folder, with
+errors not allowed; what it prints must be what the snippets print.
+"""
+
+import ast
+import contextlib
+import html
+import importlib
+import io
+import re
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from conftest import LANGUAGES, ROOT, build, copy_project, page_address
+from nbclient import NotebookClient
+
+import notebooks
+
+CHAPTERS = notebooks.chapters()
+NOTEBOOKS = [(language, chapter) for language in LANGUAGES for chapter in CHAPTERS]
+WRITEFILE = re.compile(r"%%writefile (\w+)\.py\n")
+
+
+def cells(language, chapter, kind="code"):
+    notebook = nbformat.read(notebooks.notebook_path(language, chapter), as_version=4)
+    return [cell for cell in notebook.cells if cell.cell_type == kind]
+
+
+def test_every_chapter_has_a_notebook_in_every_language_and_in_the_navigation():
+    assert CHAPTERS == [
+        "numerical-differentiation",
+        "partial-derivatives",
+        "gradient",
+        "gradient-descent",
+        "neural-network-gradient",
+    ]
+    navigation = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for language, chapter in NOTEBOOKS:
+        assert notebooks.notebook_path(language, chapter).is_file(), (language, chapter)
+    for chapter in CHAPTERS:
+        assert f"- notebooks/{chapter}.ipynb\n" in navigation, chapter
+
+
+def test_committed_notebooks_are_what_the_pages_and_snippets_make():
+    stale = [str(path.relative_to(ROOT)) for path in notebooks.stale_notebooks()]
+    assert not stale, f"out of date (run python notebooks.py): {stale}"
+
+
+def test_notebooks_hold_the_snippet_files_byte_for_byte():
+    for language, chapter in NOTEBOOKS:
+        written = {}
+        for cell in cells(language, chapter):
+            if match := WRITEFILE.match(cell.source):
+                written[match[1]] = cell.source[match.end() :]
+        for name, source in written.items():
+            snippet = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8")
+            assert source == snippet, f"{language}/{chapter}: {name}.py differs"
+        assert set(notebooks.shown_snippets(chapter)) <= set(written), (language, chapter)
+
+
+def test_each_shown_snippet_is_reported_and_drawn():
+    for language, chapter in NOTEBOOKS:
+        sources = [cell.source for cell in cells(language, chapter)]
+        for name in notebooks.shown_snippets(chapter):
+            assert f"import {name}\n\n{name}.report()" in sources, (language, chapter, name)
+            assert f"{name}.draw()" in sources, (language, chapter, name)
+
+
+def test_code_is_the_same_in_every_language_and_prose_is_translated():
+    for chapter in CHAPTERS:
+        code = {language: [c.source for c in cells(language, chapter)] for language in LANGUAGES}
+        prose = {
+            language: "".join(c.source for c in cells(language, chapter, "markdown"))
+            for language in LANGUAGES
+        }
+        for language in LANGUAGES[1:]:
+            assert code[language] == code[LANGUAGES[0]], (language, chapter)
+            assert prose[language] != prose[LANGUAGES[0]], (language, chapter)
+            title = notebooks.title(language, chapter)
+            assert prose[language].startswith(f"# {title}\n"), (language, chapter)
+
+
+def test_every_language_has_every_notebook_text_with_the_same_blanks():
+    texts = notebooks.settings()["texts"]
+    english = texts[LANGUAGES[0]]
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.count("            notebook:\n") == len(LANGUAGES) - 1
+    for language in LANGUAGES[1:]:
+        for key, text in english.items():
+            blanks = set(re.findall(r"\{\w+\}", text))
+            assert set(re.findall(r"\{\w+\}", texts[language][key])) == blanks, (language, key)
+            assert texts[language][key] != text, f"{language}: {key} is not translated"
+
+
+def test_notebooks_need_only_numpy_matplotlib_and_the_files_they_write():
+    allowed = set(sys.stdlib_module_names) | {"numpy", "matplotlib"}
+    for language, chapter in NOTEBOOKS:
+        written = set()
+        for cell in cells(language, chapter):
+            source = cell.source
+            if match := WRITEFILE.match(source):
+                source = source[match.end() :]
+            elif source.startswith("%"):
+                continue  # an IPython magic such as %matplotlib inline
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Import):
+                    modules = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom):
+                    modules = [node.module]
+                else:
+                    continue
+                for module in modules:
+                    top = module.split(".")[0]
+                    assert top in allowed | written, f"{language}/{chapter} imports {module}"
+            if match:
+                written.add(match[1])
+
+
+def test_colab_links_open_committed_notebooks():
+    tracked = subprocess.run(
+        ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    repository = notebooks.settings()["repository"]
+    for language, chapter in NOTEBOOKS:
+        url = notebooks.colab_url(language, chapter)
+        prefix = f"https://colab.research.google.com/github/{repository}/blob/main/"
+        assert url.startswith(prefix), url
+        assert url.removeprefix(prefix) in tracked, f"{url} names no committed file"
+
+
+def report_of(snippet: str) -> str:
+    """What a snippet's report() prints, run here, in the test's own process."""
+    module = importlib.import_module(snippet)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        module.report()
+    return printed.getvalue()
+
+
+@pytest.mark.parametrize(("language", "chapter"), NOTEBOOKS)
+def test_notebook_runs_clean_in_a_fresh_kernel_and_prints_what_the_snippets_print(
+    language, chapter, tmp_path
+):
+    notebook = nbformat.read(notebooks.notebook_path(language, chapter), as_version=4)
+    shown = notebooks.shown_snippets(chapter)
+    # Afterwards, ask where the notebook's modules came from: the folder it ran in.
+    notebook.cells.append(
+        nbformat.v4.new_code_cell(f"import {shown[0]}\nprint({shown[0]}.__file__)")
+    )
+    client = NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        allow_errors=False,
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute(stderr=subprocess.DEVNULL)  # raises CellExecutionError on any error
+
+    def printed(cell):
+        return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+
+    by_source = {cell.source: cell for cell in notebook.cells if cell.cell_type == "code"}
+    for name in shown:
+        assert printed(by_source[f"import {name}\n\n{name}.report()"]) == report_of(name), name
+        drawn = by_source[f"{name}.draw()"].outputs
+        assert any("image/png" in o.get("data", {}) for o in drawn), f"{name}.draw() showed nothing"
+    assert printed(notebook.cells[-1]).strip() == str(tmp_path / f"{shown[0]}.py")
+
+
+# ---------------------------------------------------------------- in the built site
+
+
+def notebook_page(site, language, chapter):
+    return site / page_address(language, f"notebooks/{chapter}") / "index.html"
+
+
+def test_each_chapter_notebook_runs_once_per_build_whatever_the_languages(built_site):
+    _, log = built_site
+    for chapter in CHAPTERS:
+        assert log.count(f"ran the {chapter} notebook in ") == 1, chapter
+
+
+@pytest.mark.parametrize(("language", "chapter"), NOTEBOOKS)
+def test_notebook_page_is_light_html_in_its_language_with_the_outputs(
+    built_site, language, chapter
+):
+    site, _ = built_site
+    page = notebook_page(site, language, chapter)
+    text = page.read_text(encoding="utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html>"), "not an HTML page"
+    assert f'<html lang="{language}"' in text
+    assert '"cell_type"' not in text and '"nbformat"' not in text, "notebook JSON in the page"
+    assert f"<title>{html.escape(notebooks.title(language, chapter))} - " in text
+    assert len(page.read_bytes()) <= 150_000, f"{len(page.read_bytes())} bytes of HTML"
+    chapter_page = (site / page_address(language, chapter) / "index.html").read_text(
+        encoding="utf-8"
+    )
+    for element in ("<style", "<script", '<link rel="stylesheet"'):
+        assert text.count(element) == chapter_page.count(element), f"an extra {element}"
+    assert "$" not in re.sub(r"<pre\b.*?</pre>", "", text, flags=re.S), "raw TeX left"
+    assert re.findall(r'<h\d id="([^"]+)"', text) == re.findall(
+        r'<h\d id="([^"]+)"', chapter_page
+    ), "not the chapter page's anchors"
+    for name in notebooks.shown_snippets(chapter):
+        for line in report_of(name).splitlines():
+            assert html.escape(line, quote=False) in text, f"{name} printed {line!r}"
+        figure = re.search(rf'<img alt="[^"]+" loading="lazy" src="([^"]*{name}\.svg)"', text)
+        assert figure and (page.parent / figure[1]).resolve().is_file(), name
+
+
+def test_chapter_and_notebook_pages_link_to_the_notebook_its_file_and_colab(built_site):
+    site, _ = built_site
+    for language, chapter in NOTEBOOKS:
+        committed = notebooks.notebook_path(language, chapter).read_text(encoding="utf-8")
+        chapter_page = site / page_address(language, chapter) / "index.html"
+        for page in (chapter_page, notebook_page(site, language, chapter)):
+            bar = re.search(
+                r'<p class="notebook-links">(.*?)</p>', page.read_text(encoding="utf-8")
+            )
+            assert bar, f"no notebook links on {page.relative_to(site)}"
+            links = re.findall(r'<a href="([^"]+)"( download)?>', bar[1])
+            *local, (colab, _) = links
+            assert colab == notebooks.colab_url(language, chapter)
+            download = next(href for href, attribute in local if attribute)
+            assert (page.parent / download).resolve().read_text(encoding="utf-8") == committed
+            if page == chapter_page:
+                reading = next(href for href, attribute in local if not attribute)
+                target = (page.parent / reading / "index.html").resolve()
+                assert target == notebook_page(site, language, chapter)
+
+
+def test_a_notebook_cell_that_raises_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    snippet = project / "snippets" / "partial_derivative.py"
+    # It raises in a Jupyter kernel only: the snippet itself still runs, the notebooks fail.
+    snippet.write_text(
+        snippet.read_text().replace(
+            "def report():\n",
+            "def report():\n    import builtins\n\n"
+            "    if hasattr(builtins, 'get_ipython'):\n"
+            "        raise RuntimeError('only in a notebook')\n",
+        )
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert re.search(
+        r"ERROR +- +docs/en/notebooks/partial-derivatives\.ipynb: code cell \d+ raised "
+        r"RuntimeError: only in a notebook",
+        result.stderr,
+    ), result.stderr[-3000:]
