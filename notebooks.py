@@ -443,14 +443,34 @@ def notebook_page(config, found: File, rendered: Path) -> File:
     from mkdocs_jupyter.plugin import NotebookFile
 
     source = File.generated(config, found.src_uri, abs_src_path=str(rendered))
-    for attribute in ("locale", "locale_alternate_of", "alternates", "norm_src_uri"):
+    for attribute in ("locale", "locale_alternate_of", "norm_src_uri"):
         if hasattr(found, attribute):
             setattr(source, attribute, getattr(found, attribute))
+    source.alternates = notebook_in_every_language(config, Path(found.src_uri).stem)
     page = NotebookFile(source, **config)
     page.dest_path, page.url = found.dest_uri, found.url
     page.abs_dest_path = found.abs_dest_path
     page.abs_src_path = str(rendered)  # File's own property would hide the wrapped file's
     return page
+
+
+def notebook_in_every_language(config, chapter: str) -> dict[str, File]:
+    """Where the language selector leads from a notebook page: the same notebook.
+
+    mkdocs-static-i18n finds the translations of pages, but not of notebooks.
+    """
+    default = settings()["languages"][0]
+    return {
+        language: File(
+            f"{language}/notebooks/{chapter}.ipynb",
+            src_dir=None,
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+            dest_uri=("" if language == default else f"{language}/")
+            + f"notebooks/{chapter}/index.html",
+        )
+        for language in settings()["languages"]
+    }
 
 
 def download_file(config, found: File, notebook: dict) -> File:

@@ -16,6 +16,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from conftest import LANGUAGES, ROOT, page_address
 
+import notebooks
+
 PAGES = sorted(path.stem for path in (ROOT / "docs" / "en").glob("*.md"))
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -120,16 +122,66 @@ def test_page_is_private_clean_typeset_and_shows_its_figures(
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
 def test_no_serious_accessibility_violation(browser, site_url, language, page, scheme):
+    with visit(browser, site_url, language, page, scheme) as tab:
+        serious = serious_violations(tab)
+        assert not serious, serious
+
+
+def serious_violations(tab) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    with visit(browser, site_url, language, page, scheme) as tab:
-        violations = Axe().run(tab.tab).response["violations"]
-        serious = [
-            f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']][:3]}"
-            for v in violations
-            if v["impact"] in ("serious", "critical")
-        ]
+    violations = Axe().run(tab.tab).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("chapter", notebooks.chapters())
+def test_notebook_page_is_private_clean_typeset_and_accessible(
+    browser, site_url, language, chapter, scheme
+):
+    with visit(browser, site_url, language, f"notebooks/{chapter}", scheme) as tab:
+        foreign = [url for url in tab.requests if not url.startswith(tab.origin)]
+        assert not foreign, f"requests to other hosts: {foreign}"
+        assert not tab.failures, f"failed requests: {tab.failures}"
+        assert not tab.errors, f"console errors: {tab.errors}"
+        assert "$" not in tab.tab.evaluate(PROSE_TEXT), "a formula was left as raw TeX"
+        formulas = tab.tab.locator("article math")
+        assert formulas.count() > 0
+        for index in range(formulas.count()):
+            box = formulas.nth(index).bounding_box()
+            assert box and box["width"] > 0 and box["height"] > 0, f"formula {index}"
+        figures = tab.tab.locator('article img[src*="figures/"]')
+        assert figures.count() == len(notebooks.shown_snippets(chapter))
+        for index in range(figures.count()):
+            figures.nth(index).scroll_into_view_if_needed()
+            assert figures.nth(index).evaluate(
+                "img => img.complete && img.naturalWidth > 100"
+            ), f"figure {index} not loaded"
+        cells = tab.tab.locator("article .jp-CodeCell .highlight")
+        copy_buttons = tab.tab.locator("article .jp-CodeCell button[data-md-type=copy]")
+        assert cells.count() > 0 and copy_buttons.count() == cells.count()
+        serious = serious_violations(tab)
         assert not serious, serious
+
+
+def test_copy_button_on_a_notebook_cell_yields_the_cell(browser, site_url):
+    with visit(browser, site_url, "en", "notebooks/gradient") as tab:
+        tab.context.grant_permissions(
+            ["clipboard-read", "clipboard-write"], origin=tab.origin
+        )
+        cell = tab.tab.locator(
+            "article .jp-CodeCell .highlight", has_text="%%writefile gradient.py"
+        )
+        cell.hover()
+        cell.locator("button[data-md-type=copy]").click()
+        copied = tab.tab.evaluate("navigator.clipboard.readText()")
+        source = (ROOT / "snippets" / "gradient.py").read_text(encoding="utf-8")
+        assert copied.rstrip("\n") + "\n" == f"%%writefile gradient.py\n{source}"
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ def tags_of(html_file: Path):
 
 
 def html_of(site: Path, page: Path, language: str = "en") -> Path:
-    return site / page_address(language, page.stem) / "index.html"
+    return site / page_address(language, page.with_suffix("").as_posix()) / "index.html"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -203,10 +203,10 @@ def test_a_missing_include_fails_the_build_naming_page_and_file(tmp_path):
     )
 
 
+@pytest.mark.parametrize("page", [Path("gradient-descent.md"), Path("notebooks/gradient.ipynb")])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_language_switcher_leads_to_the_same_page(built_site, language):
+def test_language_switcher_leads_to_the_same_page(built_site, language, page):
     site, _ = built_site
-    page = Path("gradient-descent.md")
     html_file = html_of(site, page, language)
     links = {
         a["hreflang"]: a["href"]
