@@ -50,9 +50,15 @@ FIGURE = re.compile(
 )
 DOWNLOAD_LINK = re.compile(r"^\[[^\n]*\]\(\.\./snippets/\w+\.py\)\{ download=[^}]*\}$", re.M)
 BLOCK = re.compile(
-    "|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in [
-        ("include", INCLUDE), ("exec", EXEC_BLOCK), ("figure", FIGURE), ("download", DOWNLOAD_LINK)
-    ]),
+    "|".join(
+        f"(?P<{kind}>{pattern.pattern})"
+        for kind, pattern in [
+            ("include", INCLUDE),
+            ("exec", EXEC_BLOCK),
+            ("figure", FIGURE),
+            ("download", DOWNLOAD_LINK),
+        ]
+    ),
     re.M | re.S,
 )
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -181,9 +187,7 @@ def draw_cell(snippet: str) -> dict:
 
 def intro_cells(language: str, chapter: str) -> list[dict]:
     texts = settings()["texts"][language]
-    intro = texts["intro"].format(
-        title=title(language, chapter), url=page_url(language, chapter)
-    )
+    intro = texts["intro"].format(title=title(language, chapter), url=page_url(language, chapter))
     # Figures appear under the cells that draw them; snippets use Matplotlib's Figure API,
     # whose figures Jupyter shows only once the inline backend is on.
     return [
@@ -316,7 +320,11 @@ def kept(output: dict) -> dict:
     """An output as the site shows it; a figure is only noted, since its SVG is published."""
     data = output.get("data", {})
     if any(kind.startswith("image/") for kind in data):
-        return {"output_type": "display_data", "data": {"image/svg+xml": "(figure)"}, "metadata": {}}
+        return {
+            "output_type": "display_data",
+            "data": {"image/svg+xml": "(figure)"},
+            "metadata": {},
+        }
     return output
 
 
@@ -475,9 +483,7 @@ def notebook_in_every_language(config, chapter: str) -> dict[str, File]:
 
 def download_file(config, found: File, notebook: dict) -> File:
     """The notebook without outputs, as in the repository, next to its page: <chapter>.ipynb."""
-    download = File.generated(
-        config, f"{found.src_uri}.download", content=notebook_text(notebook)
-    )
+    download = File.generated(config, f"{found.src_uri}.download", content=notebook_text(notebook))
     download.dest_uri = found.dest_uri.removesuffix("/index.html") + ".ipynb"
     download.url = download.dest_uri
     return download
@@ -557,7 +563,12 @@ def site_look(content: str) -> str:
     content = NOT_NEEDED.sub("", content)
     content = CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre></div>', content)
     content = content.replace('class="anchor-link"', 'class="headerlink"')
-    content = content.replace('<div class="jp-Cell-inputWrapper" tabindex="0">', '<div class="jp-Cell-inputWrapper">')
+    # nbconvert's cell ids, "cell-id=cell-3", are no CSS selectors: Material's copy button
+    # finds its code block by the id of the cell around it.
+    content = re.sub(r'id="cell-id=([\w-]+)"', r'id="\1"', content)
+    content = content.replace(
+        '<div class="jp-Cell-inputWrapper" tabindex="0">', '<div class="jp-Cell-inputWrapper">'
+    )
 
     def to_mathml(match):
         latex, display = (match[1], "block") if match[1] is not None else (match[2], "inline")
@@ -607,10 +618,7 @@ def with_page_anchors(content: str, page: str) -> str:
 
     def anchored(heading):
         anchor = next(anchors)
-        return (
-            f'<h{heading[1]} id="{anchor}">{heading[2]}'
-            f'<a class="headerlink" href="#{anchor}">'
-        )
+        return f'<h{heading[1]} id="{anchor}">{heading[2]}<a class="headerlink" href="#{anchor}">'
 
     return HEADING.sub(anchored, content)
 
@@ -625,7 +633,12 @@ def table_of_contents(content: str):
 
     tokens, open_sections = [], []
     for level, anchor, name in TOC_HEADING.findall(content):
-        token = {"level": int(level), "id": anchor, "name": re.sub(r"<[^>]+>", "", name), "children": []}
+        token = {
+            "level": int(level),
+            "id": anchor,
+            "name": re.sub(r"<[^>]+>", "", name),
+            "children": [],
+        }
         while open_sections and open_sections[-1]["level"] >= token["level"]:
             open_sections.pop()
         (open_sections[-1]["children"] if open_sections else tokens).append(token)

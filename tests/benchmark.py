@@ -111,15 +111,23 @@ def wait_for(log_path: Path, text: str, after: int, timeout: float = 120) -> Non
         time.sleep(0.01)
 
 
-def page_weights(site: Path) -> list[tuple[str, int, int]]:
-    """For every page: its address, and the bytes and gzip bytes of its HTML plus its figures."""
+def page_weights(site: Path) -> list[tuple[str, int, int, int]]:
+    """For every page: its address, the bytes and gzip bytes of its HTML plus its figures, and
+    the bytes of its HTML alone."""
     rows = []
     for html_file in sorted(site.rglob("index.html")):
         html = html_file.read_bytes()
         figures = set(re.findall(rb'<img[^>]+src="([^"]*figures/[^"]+\.svg)"', html))
         parts = [html] + [(html_file.parent / figure.decode()).resolve().read_bytes() for figure in figures]
         address = html_file.parent.relative_to(site).as_posix() + "/"
-        rows.append((address.lstrip("./") or "/", sum(map(len, parts)), sum(len(gzip.compress(p)) for p in parts)))
+        rows.append(
+            (
+                address.lstrip("./") or "/",
+                sum(map(len, parts)),
+                sum(len(gzip.compress(p)) for p in parts),
+                len(html),
+            )
+        )
     return rows
 
 
@@ -141,9 +149,19 @@ def table() -> str:
 
     snippets = sorted(path.stem for path in (ROOT / "snippets").glob("*.py"))
 
+    sys.path.insert(0, str(ROOT))
+    import notebooks
+
     def executions(log: str) -> str:
         counts = {log.count(f"ran snippets/{name}.py ") for name in snippets}
         return " to ".join(map(str, sorted(counts)))
+
+    def notebook_runs(log: str) -> str:
+        counts = {log.count(f"ran the {chapter} notebook ") for chapter in notebooks.chapters()}
+        return " to ".join(map(str, sorted(counts)))
+
+    notebook_pages = [row for row in weights if "/notebooks/" in f"/{row[0]}"]
+    heaviest_notebook = max(notebook_pages, key=lambda row: row[3])
 
     median = statistics.median
     lines = [
@@ -156,21 +174,24 @@ def table() -> str:
         f"| The same with snippet execution off (the floor) | {median(warm_floor):.2f} s |",
         f"| Ratio | {median(warm) / median(warm_floor):.2f} |",
         f"| Executions per snippet per build | {executions(warm_log)} (from the cache) |",
+        f"| Notebook runs per chapter per build | {notebook_runs(warm_log)} (from the cache) |",
         f"| First build of a fresh clone, no `.cache/` | {median(cold):.2f} s |",
         f"| The same with snippet execution off (the floor) | {median(cold_floor):.2f} s |",
         f"| Ratio | {median(cold) / median(cold_floor):.2f} |",
         f"| Executions per snippet per build | {executions(cold_log)} |",
+        f"| Notebook runs per chapter per build | {notebook_runs(cold_log)} |",
     ]
     for kind, seconds in latencies.items():
         lines.append(f"| `mkdocs serve` rebuild after: {kind} | {median(seconds):.2f} s |")
     heaviest = max(weights, key=lambda row: row[2])
     lines += [
         f"| Heaviest page with its figures (gzip) | {kb(heaviest[2])} (`{heaviest[0]}`) |",
+        f"| Largest notebook page, HTML alone | {kb(heaviest_notebook[3])} (`{heaviest_notebook[0]}`) |",
         f"| Whole site | {kb(site_bytes)} in {len(site_files)} files |",
         "",
         "| Page | HTML and figures | gzip |",
         "| --- | ---: | ---: |",
-        *[f"| `{address}` | {kb(size)} | {kb(compressed)} |" for address, size, compressed in weights],
+        *[f"| `{address}` | {kb(size)} | {kb(compressed)} |" for address, size, compressed, _ in weights],
     ]
     return "\n".join(lines) + "\n"
 

@@ -158,10 +158,13 @@ def test_notebook_page_is_private_clean_typeset_and_accessible(
         figures = tab.tab.locator('article img[src*="figures/"]')
         assert figures.count() == len(notebooks.shown_snippets(chapter))
         for index in range(figures.count()):
+            # Figures load lazily, once scrolled to.
             figures.nth(index).scroll_into_view_if_needed()
-            assert figures.nth(index).evaluate(
-                "img => img.complete && img.naturalWidth > 100"
-            ), f"figure {index} not loaded"
+            tab.tab.wait_for_function(
+                "img => img.complete && img.naturalWidth > 100",
+                arg=figures.nth(index).element_handle(),
+                timeout=10_000,
+            )
         cells = tab.tab.locator("article .jp-CodeCell .highlight")
         copy_buttons = tab.tab.locator("article .jp-CodeCell button[data-md-type=copy]")
         assert cells.count() > 0 and copy_buttons.count() == cells.count()
