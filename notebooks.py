@@ -352,12 +352,15 @@ def run_chapter(chapter: str, code: list[str]) -> dict:
             # The kernel's stderr only says that it talks over local TCP.
             client.execute(stderr=subprocess.DEVNULL)
         except CellExecutionError as error:
-            failed = next(
-                number
+            number, cell = next(
+                (number, cell)
                 for number, cell in enumerate(notebook.cells, start=1)
                 if any(output.output_type == "error" for output in cell.outputs)
             )
-            return {"error": f"code cell {failed} raised {error.ename}: {error.evalue}"}
+            where = f"code cell {number} ({cell.source.splitlines()[0]})"
+            return {"error": f"{where} raised {error.ename}: {error.evalue}"}
+        except Exception as error:  # the kernel died or timed out: reported, not a crash
+            return {"error": f"the kernel failed: {type(error).__name__}: {error}"}
     # The tests and the benchmark count these lines: one per chapter per build, at most.
     log.info(f"ran the {chapter} notebook in {time.perf_counter() - started:.2f} s")
     return {"outputs": [[kept(dict(output)) for output in cell.outputs] for cell in notebook.cells]}

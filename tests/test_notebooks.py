@@ -248,7 +248,7 @@ def test_a_notebook_cell_that_raises_fails_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert re.search(
-        r"ERROR +- +docs/en/notebooks/partial-derivatives\.ipynb: code cell \d+ raised "
-        r"RuntimeError: only in a notebook",
+        r"ERROR +- +docs/en/notebooks/partial-derivatives\.ipynb: code cell \d+ "
+        r"\(import partial_derivative\) raised RuntimeError: only in a notebook",
         result.stderr,
     ), result.stderr[-3000:]
