@@ -165,7 +165,8 @@ def execute(name: str) -> SnippetResult:
     return result
 
 
-# GRADIENTS_SNIPPETS=off builds the site without running any snippet: the benchmark's floor.
+# GRADIENTS_SNIPPETS=off builds the site without running any snippet, nor any notebook (see
+# notebooks.py): the benchmark's floor.
 EXECUTION_OFF = os.environ.get("GRADIENTS_SNIPPETS") == "off"
 PLACEHOLDER = SnippetResult(
     output="(not run: GRADIENTS_SNIPPETS=off)\n",
