@@ -499,38 +499,57 @@ def on_files(files, config):
     # language is a build of its own, so each gets its own folder.
     jupyter = config.plugins["mkdocs-jupyter"]
     jupyter.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / language)
-    for found in [file for file in files if file.src_uri.endswith(".ipynb")]:
-        files.remove(found)
-        chapter = Path(found.src_uri).stem
-        if chapter not in chapters():
-            log.warning(f"docs/{found.src_uri}: no chapter shows snippets under this name")
-            continue
-        committed = notebook_path(language, chapter)
+    found = {}
+    for file in [file for file in files if file.src_uri.endswith(".ipynb")]:
+        files.remove(file)
+        found[Path(file.src_uri).stem] = file
+    for name in sorted(set(found) - set(chapters())):
+        log.warning(f"docs/{found[name].src_uri}: no chapter shows snippets under this name")
+    for chapter in chapters():
         notebook = make_notebook(language, chapter)
-        if found.abs_src_path == str(committed) and committed.read_text(
-            encoding="utf-8"
-        ) != notebook_text(notebook):
-            log.info(
-                f"docs/{found.src_uri} is not up to date (the site shows the new one): "
-                "run python notebooks.py to update it for GitHub and Colab"
-            )
-        files.append(download_file(config, found, notebook))
-        notebook = with_outputs(language, chapter, make_notebook(language, chapter), found.url)
-        files.append(notebook_page(config, found, rendered_copy(language, chapter, notebook)))
+        if check_committed(language, chapter, notebook) and chapter in found:
+            place = found[chapter]
+            download = download_file(config, place, notebook)
+            notebook = with_outputs(language, chapter, notebook, place.url)
+            page = notebook_page(config, place, rendered_copy(language, chapter, notebook))
+            files.append(download)
+            files.append(page)
+            _published[language, chapter] = (page.url, download.url)
     return files
 
 
-def notebook_links(language: str, chapter: str, page_url: str, files) -> str:
+# (language, chapter) -> the addresses of the notebook's page and of its .ipynb file
+_published: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def check_committed(language: str, chapter: str, notebook: dict) -> bool:
+    """Whether the repository has the notebook, for Colab; a warning if not.
+
+    An out-of-date one is only noted: the site shows the new notebook, and the tests fail
+    until `python notebooks.py` has updated the committed one.
+    """
+    committed = notebook_path(language, chapter)
+    where = committed.relative_to(ROOT)
+    if not committed.is_file():
+        log.warning(f"{where} is missing: run python notebooks.py")
+        return False
+    if committed.read_text(encoding="utf-8") != notebook_text(notebook):
+        log.info(f"{where} is out of date (the site shows the new one): run python notebooks.py")
+    return True
+
+
+def notebook_links(language: str, chapter: str, page_url: str) -> str:
     """Links to a chapter's notebook page, its .ipynb and Colab, in the page's language."""
+    if (language, chapter) not in _published:
+        return ""
     texts = settings()["texts"][language]
-    notebook = files.get_file_from_path(f"{language}/notebooks/{chapter}.ipynb")
-    download = files.get_file_from_path(f"{language}/notebooks/{chapter}.ipynb.download")
+    notebook, download = _published[language, chapter]
     links = [
-        f'<a href="{get_relative_url(download.url, page_url)}" download>{texts["download"]}</a>',
+        f'<a href="{get_relative_url(download, page_url)}" download>{texts["download"]}</a>',
         f'<a href="{colab_url(language, chapter)}">{texts["colab"]}</a>',
     ]
-    if notebook.url != page_url:
-        links.insert(0, f'<a href="{get_relative_url(notebook.url, page_url)}">{texts["page"]}</a>')
+    if notebook != page_url:
+        links.insert(0, f'<a href="{get_relative_url(notebook, page_url)}">{texts["page"]}</a>')
     return f'<p class="notebook-links">{texts["lead"]} {" · ".join(links)}</p>'
 
 
@@ -540,7 +559,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri.endswith(".ipynb") or chapter not in chapters():
         return markdown
     language = config.plugins["i18n"].current_language
-    links = notebook_links(language, chapter, page.url, files)
+    links = notebook_links(language, chapter, page.url)
     return re.sub(r"^# .*\n", lambda title: f"{title[0]}\n{links}\n", markdown, count=1, flags=re.M)
 
 
@@ -601,7 +620,7 @@ def on_page_content(html_content, page, config, files):
     )
     content = with_page_anchors(content, page_source(language, chapter))
     page.toc = table_of_contents(content)
-    links = notebook_links(language, chapter, page.url, files)
+    links = notebook_links(language, chapter, page.url)
     return content.replace("</h1>", f"</h1>\n{links}", 1)
 
 

@@ -252,3 +252,12 @@ def test_a_notebook_cell_that_raises_fails_the_build(tmp_path):
         r"\(import partial_derivative\) raised RuntimeError: only in a notebook",
         result.stderr,
     ), result.stderr[-3000:]
+
+
+def test_a_missing_notebook_fails_the_build_and_says_how_to_make_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRADIENTS_SNIPPETS", "off")  # no need to run anything here
+    project = copy_project(tmp_path)
+    (project / "docs" / "ko" / "notebooks" / "gradient.ipynb").unlink()
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/ko/notebooks/gradient.ipynb is missing: run python notebooks.py" in result.stderr
