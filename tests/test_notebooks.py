@@ -40,7 +40,8 @@ def test_every_chapter_has_a_notebook_in_every_language_and_in_the_navigation():
     ]
     navigation = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for language, chapter in NOTEBOOKS:
-        assert notebooks.notebook_path(language, chapter).is_file(), (language, chapter)
+        path = notebooks.notebook_path(language, chapter)
+        nbformat.validate(nbformat.read(path, as_version=4))  # raises if it is not valid
     for chapter in CHAPTERS:
         assert f"- notebooks/{chapter}.ipynb\n" in navigation, chapter
 
