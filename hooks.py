@@ -48,9 +48,11 @@ RENDER_VERSION = "1"
 
 log = logging.getLogger("mkdocs.plugins.gradients")
 
-# Exec blocks in the pages import this module as `site_hooks`: MkDocs registers hooks
-# under their file name ("hooks.py"), which an import statement cannot spell.
+# Exec blocks in the pages import this module as `site_hooks`, and notebooks.py as `hooks`:
+# MkDocs registers hooks under their file name ("hooks.py"), which an import statement
+# cannot spell, and a second copy of this module would start with empty caches.
 sys.modules["site_hooks"] = sys.modules[__name__]
+sys.modules.setdefault("hooks", sys.modules[__name__])
 
 
 @dataclass(frozen=True)

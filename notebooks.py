@@ -36,9 +36,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent
-DOCS = ROOT / "docs"
-SNIPPETS = ROOT / "snippets"
+import hooks  # the same module MkDocs loaded from hooks.py, which registers it under this name
+from hooks import DOCS, FRONT_MATTER, ROOT, SNIPPETS
+
 NBFORMAT_MINOR = 5  # the first version with cell ids; they are numbered, for stable files
 
 INCLUDE = re.compile(r'^```python title="snippets/(\w+)\.py"\n--8<-- "[^"]+"\n```$', re.M)
@@ -61,11 +61,9 @@ BLOCK = re.compile(
     ),
     re.M | re.S,
 )
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 HEADING_ID = re.compile(r"^(#+ .*?)\s*\{ *#[\w-]+ *\}$", re.M)
 INLINE_MATH = re.compile(r"\\\((.+?)\\\)", re.S)
 PAGE_LINK = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")
-LOCAL_IMPORT = re.compile(r"^(?:from (\w+) import|import (\w+))", re.M)
 
 
 # ---------------------------------------------------------------- what the notebooks are made of
@@ -119,10 +117,9 @@ def chapter_of(snippet: str) -> str:
 
 
 def snippet_imports(snippet: str) -> list[str]:
-    """The other snippets a snippet imports, in the order it imports them."""
-    source = (SNIPPETS / f"{snippet}.py").read_text(encoding="utf-8")
-    names = [a or b for a, b in LOCAL_IMPORT.findall(source)]
-    return [name for name in names if (SNIPPETS / f"{name}.py").is_file()]
+    """The other snippets a snippet imports directly, by name."""
+    imported = hooks.imported_names((SNIPPETS / f"{snippet}.py").read_bytes())
+    return sorted(name for name in imported if (SNIPPETS / f"{name}.py").is_file())
 
 
 def title(language: str, page: str) -> str:
@@ -130,11 +127,15 @@ def title(language: str, page: str) -> str:
     return heading.group(1)
 
 
+def language_prefix(language: str) -> str:
+    """Where a language's edition starts on the site: at its root for the default language."""
+    return "" if language == settings()["languages"][0] else f"{language}/"
+
+
 def page_url(language: str, page: str, anchor: str = "") -> str:
     """A page's address on the published site, e.g. https://…/gradients/ja/gradient/."""
-    prefix = "" if language == settings()["languages"][0] else f"{language}/"
-    path = prefix if page == "index" else f"{prefix}{page}/"
-    return settings()["site_url"] + path + anchor
+    path = "" if page == "index" else f"{page}/"
+    return settings()["site_url"] + language_prefix(language) + path + anchor
 
 
 def notebook_path(language: str, chapter: str) -> Path:
@@ -249,8 +250,12 @@ def make_notebook(language: str, chapter: str) -> dict:
     for number, cell in enumerate(cells, start=1):
         cell["id"] = f"cell-{number}"  # fixed, so that the file changes only when its text does
         cell["source"] = cell["source"].splitlines(keepends=True)
+    return notebook_of([dict(sorted(cell.items())) for cell in cells])
+
+
+def notebook_of(cells: list[dict]) -> dict:
     return {
-        "cells": [dict(sorted(cell.items())) for cell in cells],
+        "cells": cells,
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
@@ -289,13 +294,12 @@ def write_notebooks() -> list[Path]:
 
 # ---------------------------------------------------------------- MkDocs events
 #
-# mkdocs.yml lists this file under hooks:, after hooks.py, which the functions below use as
-# site_hooks. In each language's build they replace the notebooks mkdocs-static-i18n found
+# mkdocs.yml lists this file under hooks:, after hooks.py, which it imports. In each language's build they replace the notebooks mkdocs-static-i18n found
 # in docs/ with notebooks made afresh, carrying the outputs of one run of each chapter's code.
 
 CACHE = ROOT / ".cache" / "notebooks"
 # Bump when the stored outputs change form, so that old cache entries are not reused.
-OUTPUTS_VERSION = "1"
+OUTPUTS_VERSION = "2"
 
 log = logging.getLogger("mkdocs.plugins.gradients.notebooks")
 # Cache key -> a chapter's run: outputs per code cell, or why a cell failed.
@@ -309,23 +313,19 @@ def code_of(notebook: dict) -> list[str]:
 
 
 def run_key(code: list[str]) -> str:
-    import site_hooks
-
     kernel = " ".join(version(package) for package in ("ipykernel", "ipython", "nbclient"))
-    text = json.dumps([OUTPUTS_VERSION, site_hooks.environment(), kernel, code])
+    text = json.dumps([OUTPUTS_VERSION, hooks.environment(), kernel, code])
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
+# What is kept of a figure the kernel drew: the site shows the SVG it publishes instead.
+DRAWN = {"output_type": "display_data", "data": {}, "metadata": {"drawn": True}}
+
+
 def kept(output: dict) -> dict:
-    """An output as the site shows it; a figure is only noted, since its SVG is published."""
+    """An output as the site shows it: a figure is only noted."""
     data = output.get("data", {})
-    if any(kind.startswith("image/") for kind in data):
-        return {
-            "output_type": "display_data",
-            "data": {"image/svg+xml": "(figure)"},
-            "metadata": {},
-        }
-    return output
+    return DRAWN if any(kind.startswith("image/") for kind in data) else output
 
 
 def run_chapter(chapter: str, code: list[str]) -> dict:
@@ -338,8 +338,7 @@ def run_chapter(chapter: str, code: list[str]) -> dict:
     from nbclient.exceptions import CellExecutionError
 
     started = time.perf_counter()
-    notebook = nbformat.from_dict({**make_notebook(settings()["languages"][0], chapter)})
-    notebook.cells = [nbformat.from_dict(code_cell(source)) for source in code]
+    notebook = nbformat.from_dict(notebook_of([code_cell(source) for source in code]))
     with tempfile.TemporaryDirectory() as folder:
         client = NotebookClient(
             notebook,
@@ -370,9 +369,8 @@ def stored_run(chapter: str, key: str) -> Path:
     return CACHE / f"{chapter}-{key}.json"
 
 
-def chapter_run(chapter: str) -> concurrent.futures.Future:
+def chapter_run(chapter: str, code: list[str]) -> concurrent.futures.Future:
     """A chapter's run: from memory, from .cache/, or started now in another thread."""
-    code = code_of(make_notebook(settings()["languages"][0], chapter))
     key = run_key(code)
     if key not in _runs:
         stored = stored_run(chapter, key)
@@ -394,11 +392,9 @@ def store_run(chapter: str, code: list[str], stored: Path) -> dict:
 
 def on_startup(command, dirty):
     """Start the chapters' runs that .cache/ lacks, while MkDocs sets up the first language."""
-    import site_hooks
-
-    if not site_hooks.EXECUTION_OFF:
+    if not hooks.EXECUTION_OFF:
         for chapter in chapters():
-            chapter_run(chapter)
+            chapter_run(chapter, code_of(make_notebook(settings()["languages"][0], chapter)))
 
 
 def figure_output(language: str, chapter: str, snippet: str, notebook_url: str) -> dict:
@@ -413,11 +409,9 @@ def figure_output(language: str, chapter: str, snippet: str, notebook_url: str) 
 
 def with_outputs(language: str, chapter: str, notebook: dict, notebook_url: str) -> dict:
     """The notebook with its chapter's outputs in place; the build fails if a cell raised."""
-    import site_hooks
-
-    if site_hooks.EXECUTION_OFF:
+    if hooks.EXECUTION_OFF:
         return notebook
-    run = chapter_run(chapter).result()
+    run = chapter_run(chapter, code_of(notebook)).result()
     if "error" in run:
         log.error(f"docs/{language}/notebooks/{chapter}.ipynb: {run['error']}")
         return notebook
@@ -426,7 +420,7 @@ def with_outputs(language: str, chapter: str, notebook: dict, notebook_url: str)
         drawn = re.fullmatch(r"(\w+)\.draw\(\)", "".join(cell["source"]))
         cell["outputs"] = [
             figure_output(language, chapter, drawn[1], notebook_url)
-            if drawn and "image/svg+xml" in output.get("data", {})
+            if drawn and output == DRAWN
             else output
             for output in outputs
         ]
@@ -470,15 +464,13 @@ def notebook_in_every_language(config, chapter: str) -> dict[str, File]:
 
     mkdocs-static-i18n finds the translations of pages, but not of notebooks.
     """
-    default = settings()["languages"][0]
     return {
         language: File(
             f"{language}/notebooks/{chapter}.ipynb",
             src_dir=None,
             dest_dir=config.site_dir,
             use_directory_urls=config.use_directory_urls,
-            dest_uri=("" if language == default else f"{language}/")
-            + f"notebooks/{chapter}/index.html",
+            dest_uri=f"{language_prefix(language)}notebooks/{chapter}/index.html",
         )
         for language in settings()["languages"]
     }
@@ -488,7 +480,6 @@ def download_file(config, found: File, notebook: dict) -> File:
     """The notebook without outputs, as in the repository, next to its page: <chapter>.ipynb."""
     download = File.generated(config, f"{found.src_uri}.download", content=notebook_text(notebook))
     download.dest_uri = found.dest_uri.removesuffix("/index.html") + ".ipynb"
-    download.url = download.dest_uri
     return download
 
 
@@ -580,8 +571,6 @@ NOTEBOOK_MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
 
 def site_look(content: str) -> str:
     """Notebook HTML as the rest of the site is written: Material's code blocks, MathML."""
-    import site_hooks
-
     content = NOT_NEEDED.sub("", content)
     content = CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre></div>', content)
     content = content.replace('class="anchor-link"', 'class="headerlink"')
@@ -594,7 +583,7 @@ def site_look(content: str) -> str:
 
     def to_mathml(match):
         latex, display = (match[1], "block") if match[1] is not None else (match[2], "inline")
-        return site_hooks.mathml(html.unescape(latex).strip(), display)
+        return hooks.mathml(html.unescape(latex).strip(), display)
 
     # Math only in prose: a $ in code or in printed output stays as it is.
     parts = PRE.split(content)
@@ -634,9 +623,10 @@ def with_page_anchors(content: str, page: str) -> str:
     Jupyter derives an anchor from a heading's words, and none at all from Korean, Japanese
     or Chinese ones; the page's own anchors are the same in every language.
     """
-    anchors = iter(PAGE_ANCHOR.findall(page))
-    if len(HEADING.findall(content)) != len(PAGE_ANCHOR.findall(page)):
+    anchors = PAGE_ANCHOR.findall(page)
+    if len(HEADING.findall(content)) != len(anchors):
         raise ValueError("a notebook's headings are not its page's")
+    anchors = iter(anchors)
 
     def anchored(heading):
         anchor = next(anchors)
