@@ -10,26 +10,20 @@ snippets import come first, written the same way, so that the notebook runs on i
 any Jupyter kernel that has NumPy and Matplotlib.
 
 The notebooks are committed because Colab opens notebooks from the repository on GitHub;
-tests/test_notebooks.py proves they are what this file makes. The build does not read them:
-it makes the same notebooks, runs each chapter's code once in a Jupyter kernel, and has
-mkdocs-jupyter render them (see the MkDocs events at the end of this file).
+tests/test_notebooks.py proves they are what this file makes, and runs each of them in a
+Jupyter kernel. The build does not read them: it makes the same notebooks, fills in their
+outputs from the snippets' one run per build, and has mkdocs-jupyter render them (see the
+MkDocs events at the end of this file).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
-import hashlib
 import html
 import json
 import logging
-import os
 import re
-import subprocess
 import sys
-import tempfile
-import time
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -294,107 +288,39 @@ def write_notebooks() -> list[Path]:
 
 # ---------------------------------------------------------------- MkDocs events
 #
-# mkdocs.yml lists this file under hooks:, after hooks.py, which it imports. In each language's build they replace the notebooks mkdocs-static-i18n found
-# in docs/ with notebooks made afresh, carrying the outputs of one run of each chapter's code.
+# mkdocs.yml lists this file under hooks:, after hooks.py, which it imports. In each language's
+# build they replace the notebooks mkdocs-static-i18n found in docs/ with notebooks made
+# afresh, carrying the outputs a run from top to bottom gives.
+#
+# Those outputs are known without starting a Jupyter kernel: the code cells save snippet
+# files and call their report() and draw(), whose results hooks.py has from its one run of
+# each snippet per build. So a snippet runs once per build, notebooks included.
+# tests/test_notebooks.py runs every notebook in a real kernel and checks that it prints
+# exactly these outputs.
 
 CACHE = ROOT / ".cache" / "notebooks"
-# Bump when the stored outputs change form, so that old cache entries are not reused.
-OUTPUTS_VERSION = "2"
 
 log = logging.getLogger("mkdocs.plugins.gradients.notebooks")
-# Cache key -> a chapter's run: outputs per code cell, or why a cell failed.
-_runs: dict[str, concurrent.futures.Future] = {}
-_pool = concurrent.futures.ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1))
 
-
-def code_of(notebook: dict) -> list[str]:
-    """The code cells' sources: the same in every language, so a chapter runs once, not four times."""
-    return ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
-
-
-def run_key(code: list[str]) -> str:
-    kernel = " ".join(version(package) for package in ("ipykernel", "ipython", "nbclient"))
-    text = json.dumps([OUTPUTS_VERSION, hooks.environment(), kernel, code])
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
-
-
-# What is kept of a figure the kernel drew: the site shows the SVG it publishes instead.
+# A draw cell's figure, until with_outputs() puts in the SVG the site publishes.
 DRAWN = {"output_type": "display_data", "data": {}, "metadata": {"drawn": True}}
 
 
-def kept(output: dict) -> dict:
-    """An output as the site shows it: a figure is only noted."""
-    data = output.get("data", {})
-    return DRAWN if any(kind.startswith("image/") for kind in data) else output
+def stream(text: str) -> dict:
+    return {"output_type": "stream", "name": "stdout", "text": text}
 
 
-def run_chapter(chapter: str, code: list[str]) -> dict:
-    """Run a chapter's code cells in a fresh Jupyter kernel, in an empty folder.
-
-    Returns {"outputs": [[output, ...] per code cell]} or {"error": what failed, where}.
-    """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    started = time.perf_counter()
-    notebook = nbformat.from_dict(notebook_of([code_cell(source) for source in code]))
-    with tempfile.TemporaryDirectory() as folder:
-        client = NotebookClient(
-            notebook,
-            timeout=600,
-            kernel_name="python3",
-            allow_errors=False,
-            resources={"metadata": {"path": folder}},
-        )
-        try:
-            # The kernel's stderr only says that it talks over local TCP.
-            client.execute(stderr=subprocess.DEVNULL)
-        except CellExecutionError as error:
-            number, cell = next(
-                (number, cell)
-                for number, cell in enumerate(notebook.cells, start=1)
-                if any(output.output_type == "error" for output in cell.outputs)
-            )
-            where = f"code cell {number} ({cell.source.splitlines()[0]})"
-            return {"error": f"{where} raised {error.ename}: {error.evalue}"}
-        except Exception as error:  # the kernel died or timed out: reported, not a crash
-            return {"error": f"the kernel failed: {type(error).__name__}: {error}"}
-    # The tests and the benchmark count these lines: one per chapter per build, at most.
-    log.info(f"ran the {chapter} notebook in {time.perf_counter() - started:.2f} s")
-    return {"outputs": [[kept(dict(output)) for output in cell.outputs] for cell in notebook.cells]}
-
-
-def stored_run(chapter: str, key: str) -> Path:
-    return CACHE / f"{chapter}-{key}.json"
-
-
-def chapter_run(chapter: str, code: list[str]) -> concurrent.futures.Future:
-    """A chapter's run: from memory, from .cache/, or started now in another thread."""
-    key = run_key(code)
-    if key not in _runs:
-        stored = stored_run(chapter, key)
-        if stored.is_file():
-            _runs[key] = concurrent.futures.Future()
-            _runs[key].set_result(json.loads(stored.read_text(encoding="utf-8")))
-        else:
-            _runs[key] = _pool.submit(store_run, chapter, code, stored)
-    return _runs[key]
-
-
-def store_run(chapter: str, code: list[str], stored: Path) -> dict:
-    run = run_chapter(chapter, code)
-    if "outputs" in run:  # a failure is tried again on the next build
-        CACHE.mkdir(parents=True, exist_ok=True)
-        stored.write_text(json.dumps(run), encoding="utf-8")
-    return run
-
-
-def on_startup(command, dirty):
-    """Start the chapters' runs that .cache/ lacks, while MkDocs sets up the first language."""
-    if not hooks.EXECUTION_OFF:
-        for chapter in chapters():
-            chapter_run(chapter, code_of(make_notebook(settings()["languages"][0], chapter)))
+def cell_outputs(source: str) -> list[dict]:
+    """What a code cell of a chapter notebook shows when run in a fresh kernel."""
+    if source == "%matplotlib inline":
+        return []
+    if match := re.match(r"%%writefile (\w+\.py)\n", source):
+        return [stream(f"Writing {match[1]}\n")]  # IPython's words for a new file
+    if match := re.fullmatch(r"import (\w+)\n\n\1\.report\(\)", source):
+        return [stream(hooks.snippet_output(match[1]))]
+    if re.fullmatch(r"\w+\.draw\(\)", source):
+        return [DRAWN]
+    raise ValueError(f"no known output for the code cell {source.splitlines()[0]!r}")
 
 
 def figure_output(language: str, chapter: str, snippet: str, notebook_url: str) -> dict:
@@ -408,21 +334,15 @@ def figure_output(language: str, chapter: str, snippet: str, notebook_url: str) 
 
 
 def with_outputs(language: str, chapter: str, notebook: dict, notebook_url: str) -> dict:
-    """The notebook with its chapter's outputs in place; the build fails if a cell raised."""
-    if hooks.EXECUTION_OFF:
-        return notebook
-    run = chapter_run(chapter, code_of(notebook)).result()
-    if "error" in run:
-        log.error(f"docs/{language}/notebooks/{chapter}.ipynb: {run['error']}")
-        return notebook
-    code_cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
-    for cell, outputs in zip(code_cells, run["outputs"], strict=True):
-        drawn = re.fullmatch(r"(\w+)\.draw\(\)", "".join(cell["source"]))
+    """The notebook with the outputs of a run in place; figures as the published SVGs."""
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        drawn = re.fullmatch(r"(\w+)\.draw\(\)", source)
         cell["outputs"] = [
-            figure_output(language, chapter, drawn[1], notebook_url)
-            if drawn and output == DRAWN
-            else output
-            for output in outputs
+            figure_output(language, chapter, drawn[1], notebook_url) if output is DRAWN else output
+            for output in cell_outputs(source)
         ]
     return notebook
 

@@ -149,15 +149,8 @@ def table() -> str:
 
     snippets = sorted(path.stem for path in (ROOT / "snippets").glob("*.py"))
 
-    sys.path.insert(0, str(ROOT))
-    import notebooks
-
     def executions(log: str) -> str:
         counts = {log.count(f"ran snippets/{name}.py ") for name in snippets}
-        return " to ".join(map(str, sorted(counts)))
-
-    def notebook_runs(log: str) -> str:
-        counts = {log.count(f"ran the {chapter} notebook ") for chapter in notebooks.chapters()}
         return " to ".join(map(str, sorted(counts)))
 
     notebook_pages = [row for row in weights if "/notebooks/" in f"/{row[0]}"]
@@ -174,12 +167,10 @@ def table() -> str:
         f"| The same with snippet execution off (the floor) | {median(warm_floor):.2f} s |",
         f"| Ratio | {median(warm) / median(warm_floor):.2f} |",
         f"| Executions per snippet per build | {executions(warm_log)} (from the cache) |",
-        f"| Notebook runs per chapter per build | {notebook_runs(warm_log)} (from the cache) |",
         f"| First build of a fresh clone, no `.cache/` | {median(cold):.2f} s |",
         f"| The same with snippet execution off (the floor) | {median(cold_floor):.2f} s |",
         f"| Ratio | {median(cold) / median(cold_floor):.2f} |",
         f"| Executions per snippet per build | {executions(cold_log)} |",
-        f"| Notebook runs per chapter per build | {notebook_runs(cold_log)} |",
     ]
     for kind, seconds in latencies.items():
         lines.append(f"| `mkdocs serve` rebuild after: {kind} | {median(seconds):.2f} s |")
