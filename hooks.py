@@ -167,8 +167,8 @@ def execute(name: str) -> SnippetResult:
     return result
 
 
-# GRADIENTS_SNIPPETS=off builds the site without running any snippet, nor any notebook (see
-# notebooks.py): the benchmark's floor.
+# GRADIENTS_SNIPPETS=off builds the site without running any snippet: pages and notebooks show
+# a placeholder instead of their outputs. It is the benchmark's floor.
 EXECUTION_OFF = os.environ.get("GRADIENTS_SNIPPETS") == "off"
 PLACEHOLDER = SnippetResult(
     output="(not run: GRADIENTS_SNIPPETS=off)\n",
