@@ -250,6 +250,29 @@ def on_files(files, config):
     return files
 
 
+def on_config(config):
+    """List the theme's files once per build, not once per language.
+
+    Each language's build lists every file under the theme's folders to find the assets to
+    publish; Material's hold 14,500 files, mostly icons, and listing them took a tenth of
+    each language's rebuild in `mkdocs serve`. The theme's files do not change during a
+    build; the next build (a new configuration) lists them again.
+    """
+    theme = config.theme
+    get_env = theme.get_env
+    listing: list[str] = []
+
+    def get_env_listing_once():
+        env = get_env()
+        if not listing:
+            listing.extend(env.loader.list_templates())
+        env.loader.list_templates = lambda: list(listing)
+        return env
+
+    theme.get_env = get_env_listing_once
+    return config
+
+
 def on_env(env, config, files):
     """Compile the theme's templates once, not once per language.
 
@@ -309,6 +332,223 @@ def restore_jieba() -> None:
     search_plugin.jieba = jieba
 
 
+# ---------------------------------------------------------------- rendered pages
+#
+# Turning a page's Markdown into HTML is the largest part of a build that MkDocs repeats for
+# every page of every language on every `mkdocs serve` rebuild, whatever was edited. A page is
+# rendered again only when something it is made from has changed; otherwise its HTML, table
+# of contents, anchors and the warnings its rendering logged come from .cache/pages/.
+
+PAGES_CACHE = CACHE.parent / "pages"
+# Bump when what is stored for a page changes, so that old entries are not reused.
+PAGES_VERSION = "1"
+EXEC_FENCE = re.compile(r"^(`{3,})[^\n]*\bexec=[^\n]*\n(.*?)^\1$", re.M | re.S)
+SNIPPET_EXEC = re.compile(
+    r'from site_hooks import snippet_output\nprint\(snippet_output\("\w+"\), end=""\)\n'
+)
+INCLUDE_LINE = re.compile(r'^[ \t]*--8<-- "([^"]+)"', re.M)
+RENDERING_LIBRARIES = (
+    "mkdocs",
+    "markdown",
+    "pymdown-extensions",
+    "markdown-exec",
+    "mkdocs-material",
+    "pygments",
+)
+
+
+def on_pre_page(page, config, files):
+    """Give a Markdown page a render() that recalls its last result when nothing changed."""
+    if not page.file.src_uri.endswith(".md"):
+        return page  # notebooks: mkdocs-jupyter renders them, with a cache of its own
+    render = page.render
+
+    def render_or_recall(config, files):
+        key = render_key(page, config, files)
+        if key is None:
+            render(config, files)
+            return
+        stored = PAGES_CACHE / f"{key}.json"
+        if stored.is_file():
+            recall(page, files, json.loads(stored.read_text(encoding="utf-8")))
+            return
+        with logged() as records:
+            render(config, files)
+        PAGES_CACHE.mkdir(parents=True, exist_ok=True)
+        stored.write_text(json.dumps(rendered(page, records)), encoding="utf-8")
+
+    page.render = render_or_recall
+    return page
+
+
+@functools.cache
+def versions(*libraries: str) -> str:
+    return " ".join(version(library) for library in libraries)
+
+
+def render_key(page, config, files) -> str | None:
+    """A hash of everything a page's HTML is made from, or None if that cannot be known.
+
+    That is its Markdown as the page events left it, its address, the site's settings, the
+    files its links can point to, the files it includes, the snippets whose output it prints
+    and the versions of the libraries that render it. An exec block that does more than print
+    a snippet's output could depend on anything, and a failed snippet runs again in the next
+    build: such pages are always rendered.
+    """
+    markdown = page.markdown
+    if any(not SNIPPET_EXEC.fullmatch(code) for _, code in EXEC_FENCE.findall(markdown)):
+        return None
+    printed = sorted(set(re.findall(r'snippet_output\("(\w+)"\)', markdown)))
+    if any(run_snippet(name).error for name in printed):
+        return None
+    digest = hashlib.sha256()
+    for part in (
+        PAGES_VERSION,
+        versions(*RENDERING_LIBRARIES),
+        "snippets off" if EXECUTION_OFF else "snippets on",
+        Path(config.config_file_path).read_text(encoding="utf-8"),
+        config.theme["language"],
+        config.site_url or "",
+        page.file.src_uri,
+        page.url,
+        "\n".join(sorted(f"{file.src_uri} {file.url}" for file in files)),
+        markdown,
+        *(cache_key(name) for name in printed),
+    ):
+        digest.update(part.encode() + b"\0")
+    for path in included_files(markdown):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def included_files(markdown: str) -> list[Path]:
+    """The files pymdownx.snippets puts into a page (base path: the repository), nested too."""
+    found: list[Path] = []
+    pending = INCLUDE_LINE.findall(markdown)
+    while pending:
+        path = ROOT / pending.pop()
+        if path.is_file() and path not in found:
+            found.append(path)
+            pending += INCLUDE_LINE.findall(path.read_text(encoding="utf-8", errors="replace"))
+    return found
+
+
+@contextlib.contextmanager
+def logged():
+    """Collect what is logged meanwhile, as (logger, level, message)."""
+    records: list[tuple[str, int, str]] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: records.append((record.name, record.levelno, record.getMessage()))
+    # MkDocs' loggers do not propagate to the root logger; Markdown extensions' loggers do.
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger()]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+
+def rendered(page, records) -> dict:
+    """What render() gave a page, as JSON."""
+
+    links = page.links_to_anchors
+    return {
+        "content": page.content,
+        "toc": toc_tokens(page.toc),
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": None if links is None else {f.src_uri: to for f, to in links.items()},
+        "log": records,
+    }
+
+
+def toc_tokens(items) -> list[dict]:
+    """A table of contents as the tokens MkDocs makes it from."""
+    return [
+        {
+            "level": item.level,
+            "id": item.id,
+            "name": item.title,
+            "children": toc_tokens(item.children),
+        }
+        for item in items
+    ]
+
+
+def recall(page, files, stored: dict) -> None:
+    """Set a page up as render() did, and log again what its rendering logged."""
+    from mkdocs.structure.toc import get_toc
+
+    page.content = stored["content"]
+    page.toc = get_toc(stored["toc"])
+    page._title_from_render = stored["title"]
+    page.present_anchor_ids = set(stored["anchors"])
+    if stored["links"] is not None:
+        page.links_to_anchors = {
+            files.get_file_from_path(uri): to for uri, to in stored["links"].items()
+        }
+    for name, level, message in stored["log"]:
+        logging.getLogger(name).log(level, message)
+
+
+# ---------------------------------------------------------------- search entries
+#
+# Material's search plugin parses every page's HTML into sections on every build. The
+# sections of a page whose HTML, address, title, table of contents and search settings are
+# those of an earlier build are taken from .cache/search/ instead.
+
+SEARCH_CACHE = CACHE.parent / "search"
+# Bump when what is stored for a page changes, so that old entries are not reused.
+SEARCH_VERSION = "1"
+
+
+def search_with_memory(config) -> None:
+    """Wrap the search index's add_entry_from_context() with a cache, once per index."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    if index is None or getattr(index.add_entry_from_context, "recalls", False):
+        return
+    add = index.add_entry_from_context
+
+    def add_or_recall(page):
+        stored = SEARCH_CACHE / f"{search_key(page, plugin)}.json"
+        if stored.is_file():
+            index.entries.extend(json.loads(stored.read_text(encoding="utf-8")))
+            return
+        before = len(index.entries)
+        add(page)
+        SEARCH_CACHE.mkdir(parents=True, exist_ok=True)
+        stored.write_text(json.dumps(index.entries[before:]), encoding="utf-8")
+
+    add_or_recall.recalls = True
+    index.add_entry_from_context = add_or_recall
+
+
+def search_key(page, plugin) -> str:
+    """A hash of everything the search plugin makes a page's entries from."""
+    import material.plugins.search.plugin as search_plugin
+
+    settings = plugin.config
+    dictionaries = [settings.jieba_dict, settings.jieba_dict_user]
+    digest = hashlib.sha256()
+    for part in (
+        SEARCH_VERSION,
+        versions("mkdocs-material", "jieba"),
+        json.dumps(dict(settings), default=str, sort_keys=True),
+        *(Path(path).read_text(encoding="utf-8") for path in dictionaries if path),
+        "segmented" if search_plugin.jieba else "not segmented",  # see the page events
+        page.url,
+        str(page.meta.get("title", page.title)),
+        json.dumps([page.meta.get("tags"), page.meta.get("search")], default=str),
+        json.dumps(toc_tokens(page.toc)),
+        page.content,
+    ):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()[:24]
+
+
 # ---------------------------------------------------------------- translations
 
 
@@ -347,11 +587,14 @@ def translation_notice(page, config) -> str:
     )
 
 
+@event_priority(50)  # before Material's search plugin indexes the page
 def on_page_context(context, page, config, nav):
     """Make every language-selector link relative, so that the site works from any sub-path.
 
-    mkdocs-static-i18n points the home pages' selector at site_url's absolute path.
+    mkdocs-static-i18n points the home pages' selector at site_url's absolute path. Also
+    have the search plugin recall the entries of a page it has indexed before.
     """
+    search_with_memory(config)
     # Looked up as the template does: mkdocs-static-i18n sets an attribute, not a key.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate", [])
     for alternate in alternates:

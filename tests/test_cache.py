@@ -28,6 +28,8 @@ def test_editing_a_snippet_changes_its_figure_in_the_next_build(tmp_path):
     assert first.returncode == 0, first.stderr
     again = build(project, tmp_path / "again")
     assert "ran snippets/" not in again.stderr, "unchanged snippets come from the cache"
+    # Pages, search entries and notebook pages from the caches: the very same site.
+    assert same_files(tmp_path / "first", tmp_path / "again")
 
     simple_net = project / "snippets" / "simple_net.py"
     edited_text = simple_net.read_text().replace('"RdBu_r"', '"PuOr"')
@@ -39,17 +41,18 @@ def test_editing_a_snippet_changes_its_figure_in_the_next_build(tmp_path):
     assert edited.stderr.count("ran snippets/") == 1, "only the edited snippet runs again"
     figure = "figures/simple_net.svg"
     assert (tmp_path / "edited" / figure).read_bytes() != (tmp_path / "first" / figure).read_bytes()
-    notebook_page = (edited_site / "notebooks" / "neural-network-gradient" / "index.html").read_text(
-        encoding="utf-8"
-    )
+    notebook_page = (
+        edited_site / "notebooks" / "neural-network-gradient" / "index.html"
+    ).read_text(encoding="utf-8")
     chapter_page = (edited_site / "neural-network-gradient" / "index.html").read_text(
         encoding="utf-8"
     )
     # The notebook page shows the edited code, not the notebook committed before the edit,
     assert "PuOr" in notebook_page
-    # and both pages show what the edited code prints.
-    for page in (notebook_page, chapter_page):
-        assert re.search(r"arg max = \d", page) and not re.search(r"argmax = \d", page)
+    # and both pages, and the search index, show what the edited code prints.
+    index = (edited_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for text in (notebook_page, chapter_page, index):
+        assert re.search(r"arg max = \d", text) and not re.search(r"argmax = \d", text)
 
     # Every snippet imports numerical_diff, directly or not: editing it runs them all again.
     edit_numerical_diff(project)
@@ -58,6 +61,38 @@ def test_editing_a_snippet_changes_its_figure_in_the_next_build(tmp_path):
     assert edited.stderr.count("ran snippets/") == len(SNIPPETS)
     figure = "figures/numerical_diff.svg"
     assert "#ff0000" in (tmp_path / "edited-import" / figure).read_text(encoding="utf-8")
+
+
+def same_files(one, other) -> bool:
+    files = sorted(path.relative_to(one) for path in one.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(other) for path in other.rglob("*") if path.is_file())
+    differ = [
+        str(path) for path in files if (one / path).read_bytes() != (other / path).read_bytes()
+    ]
+    assert not differ, f"differ: {differ}"
+    return True
+
+
+def test_a_page_from_the_cache_still_warns_and_shows_what_it_includes_anew(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRADIENTS_SNIPPETS", "off")  # the page cache does not depend on them
+    project = copy_project(tmp_path)
+    page = project / "docs" / "en" / "gradient.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nSee [nowhere](no-such-page.md).\n", encoding="utf-8")
+    for run in ("first", "cached"):
+        result = build(project, tmp_path / run)
+        assert result.returncode != 0, f"{run}: the broken link must fail the strict build"
+        warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+        assert any("no-such-page.md" in line for line in warnings), (run, result.stderr[-2000:])
+
+    page.write_text(text, encoding="utf-8")
+    included = project / "tests" / "benchmark.md"
+    included.write_text(included.read_text(encoding="utf-8") + "\nEdited after the cache.\n")
+    result = build(project, tmp_path / "edited")
+    assert result.returncode == 0, result.stderr
+    for prefix in ("", "ja/", "ko/", "zh/"):
+        built = tmp_path / "edited" / prefix / "how-this-site-is-built" / "index.html"
+        assert "Edited after the cache." in built.read_text(encoding="utf-8"), prefix
 
 
 def free_port() -> int:
