@@ -26,6 +26,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import warnings
@@ -441,10 +442,19 @@ def included_files(markdown: str) -> list[Path]:
 
 @contextlib.contextmanager
 def logged():
-    """Collect what is logged meanwhile, as (logger, level, message)."""
+    """Collect what this thread logs meanwhile, as (logger, level, message).
+
+    Only this thread's records: under `mkdocs serve`, another thread reports file changes.
+    """
     records: list[tuple[str, int, str]] = []
     handler = logging.Handler(logging.INFO)
-    handler.emit = lambda record: records.append((record.name, record.levelno, record.getMessage()))
+    thread = threading.get_ident()
+
+    def emit(record):
+        if record.thread == thread:
+            records.append((record.name, record.levelno, record.getMessage()))
+
+    handler.emit = emit
     # MkDocs' loggers do not propagate to the root logger; Markdown extensions' loggers do.
     loggers = [logging.getLogger("mkdocs"), logging.getLogger()]
     for logger in loggers:

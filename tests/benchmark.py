@@ -87,11 +87,14 @@ def rebuild_latencies(work: Path) -> dict[str, list[float]]:
         for kind, path in edits.items():
             latencies[kind] = []
             for run in range(RUNS):
-                seen = log_path.read_text().count("Documentation built")
+                # The end of a rebuild. Not "Documentation built in … seconds": MkDocs logs a
+                # message from its build module only once, so a rebuild as fast as an
+                # earlier one to the hundredth of a second would never be seen to end.
+                seen = log_path.read_text().count("Reloading browsers")
                 started = time.perf_counter()
                 with path.open("a", encoding="utf-8") as file:
                     file.write(f"\n<!-- edit {run} -->\n" if path.suffix == ".md" else f"\n# edit {run}\n")
-                wait_for(log_path, "Documentation built", after=seen)
+                wait_for(log_path, "Reloading browsers", after=seen)
                 latencies[kind].append(time.perf_counter() - started)
             if kind == "edit one snippet file":
                 runs = log_path.read_text().count("ran snippets/gradient.py ")
