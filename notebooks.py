@@ -310,12 +310,16 @@ def stream(text: str) -> dict:
     return {"output_type": "stream", "name": "stdout", "text": text}
 
 
-def cell_outputs(source: str) -> list[dict]:
-    """What a code cell of a chapter notebook shows when run in a fresh kernel."""
+def cell_outputs(source: str, written: set[str]) -> list[dict]:
+    """What a code cell of a chapter notebook shows when run in a fresh kernel, after the
+    cells above it, which saved the files in `written` (updated here)."""
     if source == "%matplotlib inline":
         return []
     if match := re.match(r"%%writefile (\w+\.py)\n", source):
-        return [stream(f"Writing {match[1]}\n")]  # IPython's words for a new file
+        # IPython's words for a new file and for one that an earlier cell saved
+        saying = "Overwriting" if match[1] in written else "Writing"
+        written.add(match[1])
+        return [stream(f"{saying} {match[1]}\n")]
     if match := re.fullmatch(r"import (\w+)\n\n\1\.report\(\)", source):
         return [stream(hooks.snippet_output(match[1]))]
     if re.fullmatch(r"\w+\.draw\(\)", source):
@@ -335,6 +339,7 @@ def figure_output(language: str, chapter: str, snippet: str, notebook_url: str) 
 
 def with_outputs(language: str, chapter: str, notebook: dict, notebook_url: str) -> dict:
     """The notebook with the outputs of a run in place; figures as the published SVGs."""
+    written: set[str] = set()
     for cell in notebook["cells"]:
         if cell["cell_type"] != "code":
             continue
@@ -342,7 +347,7 @@ def with_outputs(language: str, chapter: str, notebook: dict, notebook_url: str)
         drawn = re.fullmatch(r"(\w+)\.draw\(\)", source)
         cell["outputs"] = [
             figure_output(language, chapter, drawn[1], notebook_url) if output is DRAWN else output
-            for output in cell_outputs(source)
+            for output in cell_outputs(source, written)
         ]
     return notebook
 

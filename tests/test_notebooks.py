@@ -179,8 +179,9 @@ def test_notebook_runs_clean_in_a_fresh_kernel_and_shows_what_the_site_shows(
     )
     client.execute(stderr=subprocess.DEVNULL)  # raises CellExecutionError on any error
 
+    written = set()
     for cell in code:
-        site = shown(notebooks.cell_outputs(cell.source))
+        site = shown(notebooks.cell_outputs(cell.source, written))
         assert shown(cell.outputs) == site, cell.source.splitlines()[0]
     for name in notebooks.shown_snippets(chapter):
         by_source = {cell.source: cell for cell in code}
