@@ -5,6 +5,8 @@
   per language (mkdocs-static-i18n), so every event here runs four times; results go
   through a cache keyed by the content of the snippet and of every snippet it imports.
 - Formulas: turned into MathML at build time.
+- Rebuilds: a page's rendered HTML and its search entries are cached under a hash of all they
+  are made from, and the theme's files are listed once per build, not once per language.
 - Translations: a notice on pages whose translation is missing or stale.
 - Fixes to what Material and mkdocs-static-i18n produce together: relative language
   links, no failing sitemap requests, search that splits Chinese and Japanese correctly,
@@ -103,16 +105,28 @@ def environment() -> str:
 
     Read from package metadata, since importing matplotlib would cost half a second.
     """
-    libraries = " ".join(version(library) for library in ("numpy", "matplotlib"))
-    return f"{RENDER_VERSION} {sys.version} {libraries}"
+    return f"{RENDER_VERSION} {sys.version} {versions('numpy', 'matplotlib')}"
+
+
+@functools.cache
+def versions(*libraries: str) -> str:
+    return " ".join(version(library) for library in libraries)
+
+
+def hash_of(parts, length: int = 24) -> str:
+    """A short hash of a sequence of texts or bytes, each part kept apart from the next."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((part.encode() if isinstance(part, str) else part) + b"\0")
+    return digest.hexdigest()[:length]
 
 
 def cache_key(name: str) -> str:
     """A hash of everything a snippet's result depends on."""
-    digest = hashlib.sha256(environment().encode())
+    parts = [environment()]
     for module in local_imports(name):
-        digest.update(module.encode() + b"\0" + (SNIPPETS / f"{module}.py").read_bytes() + b"\0")
-    return digest.hexdigest()[:20]
+        parts += [module, (SNIPPETS / f"{module}.py").read_bytes()]
+    return hash_of(parts, length=20)
 
 
 def render_svg(figure, name: str) -> str:
@@ -388,11 +402,6 @@ def on_pre_page(page, config, files):
     return page
 
 
-@functools.cache
-def versions(*libraries: str) -> str:
-    return " ".join(version(library) for library in libraries)
-
-
 def render_key(page, config, files) -> str | None:
     """A hash of everything a page's HTML is made from, or None if that cannot be known.
 
@@ -408,24 +417,22 @@ def render_key(page, config, files) -> str | None:
     printed = sorted(set(re.findall(r'snippet_output\("(\w+)"\)', markdown)))
     if any(run_snippet(name).error for name in printed):
         return None
-    digest = hashlib.sha256()
-    for part in (
-        PAGES_VERSION,
-        versions(*RENDERING_LIBRARIES),
-        "snippets off" if EXECUTION_OFF else "snippets on",
-        Path(config.config_file_path).read_text(encoding="utf-8"),
-        config.theme["language"],
-        config.site_url or "",
-        page.file.src_uri,
-        page.url,
-        "\n".join(sorted(f"{file.src_uri} {file.url}" for file in files)),
-        markdown,
-        *(cache_key(name) for name in printed),
-    ):
-        digest.update(part.encode() + b"\0")
-    for path in included_files(markdown):
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:24]
+    return hash_of(
+        [
+            PAGES_VERSION,
+            versions(*RENDERING_LIBRARIES),
+            "snippets off" if EXECUTION_OFF else "snippets on",
+            Path(config.config_file_path).read_text(encoding="utf-8"),
+            config.theme["language"],
+            config.site_url or "",
+            page.file.src_uri,
+            page.url,
+            "\n".join(sorted(f"{file.src_uri} {file.url}" for file in files)),
+            markdown,
+            *(cache_key(name) for name in printed),
+            *(part for path in included_files(markdown) for part in (str(path), path.read_bytes())),
+        ]
+    )
 
 
 def included_files(markdown: str) -> list[Path]:
@@ -548,21 +555,20 @@ def search_key(page, plugin) -> str:
 
     settings = plugin.config
     dictionaries = [settings.jieba_dict, settings.jieba_dict_user]
-    digest = hashlib.sha256()
-    for part in (
-        SEARCH_VERSION,
-        versions("mkdocs-material", "jieba"),
-        json.dumps(dict(settings), default=str, sort_keys=True),
-        *(Path(path).read_text(encoding="utf-8") for path in dictionaries if path),
-        "segmented" if search_plugin.jieba else "not segmented",  # see the page events
-        page.url,
-        str(page.meta.get("title", page.title)),
-        json.dumps([page.meta.get("tags"), page.meta.get("search")], default=str),
-        json.dumps(toc_tokens(page.toc)),
-        page.content,
-    ):
-        digest.update(part.encode() + b"\0")
-    return digest.hexdigest()[:24]
+    return hash_of(
+        [
+            SEARCH_VERSION,
+            versions("mkdocs-material", "jieba"),
+            json.dumps(dict(settings), default=str, sort_keys=True),
+            *(Path(path).read_text(encoding="utf-8") for path in dictionaries if path),
+            "segmented" if search_plugin.jieba else "not segmented",  # see the page events
+            page.url,
+            str(page.meta.get("title", page.title)),
+            json.dumps([page.meta.get("tags"), page.meta.get("search")], default=str),
+            json.dumps(toc_tokens(page.toc)),
+            page.content,
+        ]
+    )
 
 
 # ---------------------------------------------------------------- translations

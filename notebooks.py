@@ -302,8 +302,10 @@ CACHE = ROOT / ".cache" / "notebooks"
 
 log = logging.getLogger("mkdocs.plugins.gradients.notebooks")
 
-# A draw cell's figure, until with_outputs() puts in the SVG the site publishes.
-DRAWN = {"output_type": "display_data", "data": {}, "metadata": {"drawn": True}}
+
+def drawn(snippet: str) -> dict:
+    """A draw cell's figure, until with_outputs() puts in the SVG the site publishes."""
+    return {"output_type": "display_data", "data": {}, "metadata": {"drawn": snippet}}
 
 
 def stream(text: str) -> dict:
@@ -322,8 +324,8 @@ def cell_outputs(source: str, written: set[str]) -> list[dict]:
         return [stream(f"{saying} {match[1]}\n")]
     if match := re.fullmatch(r"import (\w+)\n\n\1\.report\(\)", source):
         return [stream(hooks.snippet_output(match[1]))]
-    if re.fullmatch(r"\w+\.draw\(\)", source):
-        return [DRAWN]
+    if match := re.fullmatch(r"(\w+)\.draw\(\)", source):
+        return [drawn(match[1])]
     raise ValueError(f"no known output for the code cell {source.splitlines()[0]!r}")
 
 
@@ -343,11 +345,11 @@ def with_outputs(language: str, chapter: str, notebook: dict, notebook_url: str)
     for cell in notebook["cells"]:
         if cell["cell_type"] != "code":
             continue
-        source = "".join(cell["source"])
-        drawn = re.fullmatch(r"(\w+)\.draw\(\)", source)
         cell["outputs"] = [
-            figure_output(language, chapter, drawn[1], notebook_url) if output is DRAWN else output
-            for output in cell_outputs(source, written)
+            figure_output(language, chapter, snippet, notebook_url)
+            if (snippet := output.get("metadata", {}).get("drawn"))
+            else output
+            for output in cell_outputs("".join(cell["source"]), written)
         ]
     return notebook
 
