@@ -1,0 +1,46 @@
+"""Hook: publish every snippet's figure and file, and fail the build for a page whose snippet failed.
+
+Each snippet runs once per build (snippet_runs.py); this hook runs in every language's build
+and publishes the same results each time: figures/<name>.svg and snippets/<name>.py.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import grammar
+import snippet_runs
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from settings import SNIPPETS
+
+log = logging.getLogger("mkdocs.plugins.gradients")
+
+
+def on_startup(command, dirty):
+    snippet_runs.start_workers()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the file list for this language
+def on_files(files, config):
+    """Publish every snippet's figure at figures/<name>.svg and its source at snippets/<name>.py."""
+    snippet_runs.wait_for_workers()
+    for name in snippet_runs.snippet_names():
+        result = snippet_runs.result_of(name)
+        if result.svg:
+            files.append(File.generated(config, f"figures/{name}.svg", content=result.svg))
+        source = (SNIPPETS / f"{name}.py").read_bytes()
+        files.append(File.generated(config, f"snippets/{name}.py", content=source))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fail the build for a page that names a missing snippet or one that failed."""
+    if not page.file.src_uri.endswith(".md"):
+        return markdown
+    for name in sorted(grammar.referenced_snippets(markdown)):
+        if not (SNIPPETS / f"{name}.py").is_file():
+            log.error(f"docs/{page.file.src_uri}: refers to snippets/{name}.py, which does not exist")
+        elif error := snippet_runs.result_of(name).error:
+            log.error(f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}")
+    return markdown

@@ -1,0 +1,77 @@
+"""The site's settings, read once from mkdocs.yml: paths, languages, addresses, pages and texts.
+
+Every other module asks here rather than reading mkdocs.yml itself, so the build, the notebook
+maker, the translation checker and the tests agree on one reading of it.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository: docs/plugins/ is two levels down
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+CACHE = ROOT / ".cache"
+CONFIG_FILE = ROOT / "mkdocs.yml"
+
+
+@functools.cache
+def config() -> dict:
+    """mkdocs.yml as MkDocs reads it (!ENV tags included), without loading any plugin."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    with CONFIG_FILE.open(encoding="utf-8") as file:
+        return yaml.load(file, Loader=get_yaml_loader())  # noqa: S506 -- MkDocs' own safe loader
+
+
+def _i18n_languages() -> list[dict]:
+    i18n = next(plugin["i18n"] for plugin in config()["plugins"] if "i18n" in plugin)
+    return i18n["languages"]
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The editions' locales, the default one first."""
+    entries = sorted(_i18n_languages(), key=lambda entry: not entry.get("default", False))
+    return tuple(entry["locale"] for entry in entries)
+
+
+def default_language() -> str:
+    return languages()[0]
+
+
+def site_url() -> str:
+    return config()["site_url"]
+
+
+def repository() -> str:
+    return config()["extra"]["repository"]
+
+
+def branch() -> str:
+    return config()["extra"]["branch"]
+
+
+def pages() -> list[str]:
+    """The Markdown pages of the navigation, in order, by name (e.g. 'gradient')."""
+    return [Path(page).stem for page in config()["nav"] if isinstance(page, str)]
+
+
+@functools.cache
+def texts(language: str, group: str) -> dict[str, str]:
+    """A group of texts from extra: (e.g. 'notebook'), with the language's own over the default."""
+    own = next(entry for entry in _i18n_languages() if entry["locale"] == language)
+    return {**config()["extra"].get(group, {}), **own.get("extra", {}).get(group, {})}
+
+
+def language_prefix(language: str) -> str:
+    """Where an edition starts on the site: at its root for the default language."""
+    return "" if language == default_language() else f"{language}/"
+
+
+def page_url(language: str, page: str, anchor: str = "") -> str:
+    """A page's address on the published site, e.g. https://…/gradients/ja/gradient/."""
+    path = "" if page == "index" else f"{page}/"
+    return site_url() + language_prefix(language) + path + anchor

@@ -1,0 +1,207 @@
+"""Snippet runs: each snippet runs once per build, and its result is kept in the store.
+
+A result is what a snippet gives the site: what its report() printed, the SVG of the figure its
+draw() returned, or why it failed. Pages print the output with an exec block:
+
+    from snippet_runs import report_of
+    print(report_of("gradient"), end="")
+
+The site is built once per language (mkdocs-static-i18n) and every page asks again, so results
+are kept under a hash of the snippet, of every snippet it imports, of the Python, NumPy and
+Matplotlib versions and of this file: nothing else makes a snippet run again.
+
+    python docs/plugins/snippet_runs.py NAME …   run snippets and store their results (the
+                                                 build starts such workers on other cores)
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import functools
+import importlib
+import io
+import logging
+import os
+import subprocess
+import sys
+import time
+import traceback
+import warnings
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from settings import SNIPPETS
+from store import Store
+
+log = logging.getLogger("mkdocs.plugins.gradients")
+results = Store("snippets", __file__)
+
+# GRADIENTS_SNIPPETS=off builds the site without running any snippet: pages and notebooks show
+# a placeholder instead of their outputs. It is the benchmark's floor.
+EXECUTION_OFF = os.environ.get("GRADIENTS_SNIPPETS") == "off"
+
+
+@dataclass(frozen=True)
+class SnippetResult:
+    """What a snippet gives the site: its printed numbers, its figure, or why it failed."""
+
+    output: str = ""
+    svg: str = ""
+    error: str = ""
+
+
+PLACEHOLDER = SnippetResult(
+    output="(not run: GRADIENTS_SNIPPETS=off)\n",
+    svg='<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"/>',
+)
+
+
+def snippet_names() -> list[str]:
+    return sorted(path.stem for path in SNIPPETS.glob("*.py"))
+
+
+@functools.cache
+def imported_names(source: bytes) -> frozenset[str]:
+    """Every module name a piece of Python source imports (remembered per source text)."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return frozenset(names)
+
+
+def snippet_imports(name: str) -> list[str]:
+    """The other snippets that snippet `name` imports directly."""
+    imported = imported_names((SNIPPETS / f"{name}.py").read_bytes())
+    return sorted(module for module in imported if (SNIPPETS / f"{module}.py").is_file())
+
+
+def local_imports(name: str) -> list[str]:
+    """The snippets that snippet `name` imports, directly or not, itself included."""
+    seen: set[str] = set()
+    pending = {name}
+    while pending:
+        current = pending.pop()
+        seen.add(current)
+        pending |= set(snippet_imports(current)) - seen
+    return sorted(seen)
+
+
+@functools.cache
+def versions(*libraries: str) -> str:
+    return " ".join(version(library) for library in libraries)
+
+
+def result_key(name: str) -> str:
+    """A hash of everything a snippet's result depends on.
+
+    Versions are read from package metadata: importing matplotlib would cost half a second.
+    """
+    parts = [sys.version, versions("numpy", "matplotlib")]
+    for module in local_imports(name):
+        parts += [module, (SNIPPETS / f"{module}.py").read_bytes()]
+    return results.key(parts)
+
+
+def render_svg(figure, name: str) -> str:
+    """SVG that is identical from one build to the next: no date, ids salted by the name."""
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": name, "svg.fonttype": "path"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def short_traceback(error: BaseException) -> str:
+    """The failing lines inside snippets/, with paths relative to the repository."""
+    lines = [
+        f"snippets/{Path(frame.filename).name}, line {frame.lineno}, in {frame.name}"
+        for frame in traceback.extract_tb(error.__traceback__)
+        if Path(frame.filename).parent == SNIPPETS
+    ]
+    return "; ".join([*lines, f"{type(error).__name__}: {error}"])
+
+
+def execute(name: str) -> SnippetResult:
+    """Import snippet `name` afresh, capture what report() prints and render draw()."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    started = time.perf_counter()
+    for module in snippet_names():  # so that an edited snippet is not reused from sys.modules
+        sys.modules.pop(module, None)
+    sys.path.insert(0, str(SNIPPETS))
+    printed = io.StringIO()
+    try:
+        # A warning fails the snippet: matplotlib's "Glyph ... missing" is only a warning,
+        # and would otherwise publish a figure with empty boxes for the missing characters.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            module = importlib.import_module(name)
+            with contextlib.redirect_stdout(printed):
+                module.report()
+            svg = render_svg(module.draw(), name)
+        result = SnippetResult(output=printed.getvalue(), svg=svg)
+    except Exception as error:  # reported with the page that shows the snippet
+        result = SnippetResult(error=short_traceback(error))
+    finally:
+        sys.path.remove(str(SNIPPETS))
+    # The tests and the benchmark count these lines: one per snippet per build.
+    log.info(f"ran snippets/{name}.py in {time.perf_counter() - started:.2f} s")
+    return result
+
+
+def result_of(name: str) -> SnippetResult:
+    """The result of snippet `name`: from the store, or by running it."""
+    if EXECUTION_OFF:
+        return PLACEHOLDER
+    key = result_key(name)
+    stored = results.get(key)
+    if stored is not None:
+        return SnippetResult(**stored)
+    result = execute(name)
+    if result.error:
+        results.memory[key] = asdict(result)  # this build only: a failure runs again next time
+    else:
+        results.put(key, asdict(result))
+    return result
+
+
+def report_of(name: str) -> str:
+    """What the exec blocks print: the snippet's numbers, or a one-line note of its failure."""
+    result = result_of(name)
+    return result.output if not result.error else f"{name} failed: {result.error}\n"
+
+
+_workers: list[subprocess.Popen] = []
+
+
+def start_workers() -> None:
+    """Run the snippets missing from the store in other processes, at once.
+
+    On a first build, running them costs more than all the rest of the first language's
+    setup; other cores run them while this process sets MkDocs up.
+    """
+    if EXECUTION_OFF:
+        return
+    missing = [name for name in snippet_names() if not results.has(result_key(name))]
+    shares = min(len(missing), os.cpu_count() or 1, 2)
+    for share in range(shares):
+        _workers.append(subprocess.Popen([sys.executable, __file__, *missing[share::shares]]))
+
+
+def wait_for_workers() -> None:
+    """Wait until the workers have stored their results; a failure is run again here."""
+    while _workers:
+        _workers.pop().wait()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="INFO    -  %(message)s")
+    for snippet in sys.argv[1:]:
+        result_of(snippet)
