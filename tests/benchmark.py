@@ -1,7 +1,7 @@
 """Measure what authors and readers pay for the site: build time, rebuild latency, page weight.
 
     python tests/benchmark.py            print the table (medians of 3 runs)
-    python tests/benchmark.py --write    also store it in tests/benchmark.md and README.md
+    python tests/benchmark.py --write    also store it in docs/includes/benchmark.md and README.md
 
 It measures on the machine it runs on, in fresh copies of the repository, so that no cache
 of this checkout is used unless a line says so. It is not a test: pytest does not collect it.
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import copy_project  # noqa: E402
 
 RUNS = 3
-RESULTS = ROOT / "tests" / "benchmark.md"
+RESULTS = ROOT / "docs" / "includes" / "benchmark.md"
 README_BLOCK = re.compile(r"(<!-- benchmark -->\n).*?(<!-- /benchmark -->)", re.S)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -1,7 +1,11 @@
-"""Shared fixtures: the repository's paths and a site built once per test session."""
+"""Shared fixtures: the repository's paths and a site built once per test session.
+
+Tests are grouped by subject in the folders beside this file. Two markers set apart the slow
+ones: `browser` (Chromium) and `kernel` (Jupyter kernels); `pytest -m "not browser and not
+kernel"` is the authors' fast loop.
+"""
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -9,12 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = settings.ROOT
 SNIPPETS = sorted(path.stem for path in (ROOT / "snippets").glob("*.py"))
-MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-LANGUAGES = re.findall(r"^ +- locale: (\w+)", MKDOCS_YML, re.M)  # the default one first
-SITE_PATH = urlsplit(re.search(r"^site_url: (\S+)", MKDOCS_YML, re.M).group(1)).path
+LANGUAGES = list(settings.languages())  # the default one first
+SITE_PATH = urlsplit(settings.site_url()).path
 
 
 def page_address(language: str, page: str) -> str:
@@ -26,9 +30,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def copy_project(destination: Path) -> Path:
     """A copy of what the build reads, without .cache/, so that every snippet really runs."""
-    for name in ("mkdocs.yml", "hooks.py", "notebooks.py", "tests/benchmark.md"):
-        (destination / name).parent.mkdir(exist_ok=True)
-        shutil.copy2(ROOT / name, destination / name)
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     for folder in ("docs", "snippets"):
         shutil.copytree(
             ROOT / folder,
@@ -38,11 +40,11 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site: Path, command=MKDOCS, **env) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into `site`, with its log captured."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        [*command, "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env=env,
         capture_output=True,

@@ -1,15 +1,15 @@
-"""The build's snippet runner: in-process rendering, warnings as failures, cache keys."""
+"""The build's snippet runner: in-process rendering, warnings as failures, result keys."""
 
 import warnings
 
-import hooks
+import snippet_runs
 import pytest
 from conftest import SNIPPETS
 
 
 @pytest.mark.parametrize("name", SNIPPETS)
 def test_every_snippet_renders_in_process_without_a_warning(name):
-    result = hooks.execute(name)
+    result = snippet_runs.execute(name)
     assert result.error == ""
     assert result.output.strip()
     assert result.svg.startswith("<?xml") and result.svg.rstrip().endswith("</svg>")
@@ -30,12 +30,12 @@ def test_a_missing_glyph_fails_the_snippet_instead_of_drawing_boxes(
         "    return fig\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(hooks, "SNIPPETS", tmp_path)
+    monkeypatch.setattr(snippet_runs, "SNIPPETS", tmp_path)
     with warnings.catch_warnings():
         warnings.simplefilter(
             "ignore"
         )  # as in mkdocs, unlike under pytest's filterwarnings
-        result = hooks.execute("cjk_label")
+        result = snippet_runs.execute("cjk_label")
     assert "Glyph" in result.error and "missing" in result.error
 
 
@@ -46,9 +46,9 @@ def test_the_cache_key_covers_the_snippet_and_what_it_imports(tmp_path, monkeypa
         "other.py": "X = 2\n",
     }.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(hooks, "SNIPPETS", tmp_path)
-    assert hooks.local_imports("user") == ["base", "user"]
-    before = {name: hooks.cache_key(name) for name in ("user", "other")}
+    monkeypatch.setattr(snippet_runs, "SNIPPETS", tmp_path)
+    assert snippet_runs.local_imports("user") == ["base", "user"]
+    before = {name: snippet_runs.result_key(name) for name in ("user", "other")}
     (tmp_path / "base.py").write_text("VALUE = 2\n", encoding="utf-8")
-    assert hooks.cache_key("user") != before["user"]
-    assert hooks.cache_key("other") == before["other"]
+    assert snippet_runs.result_key("user") != before["user"]
+    assert snippet_runs.result_key("other") == before["other"]

@@ -17,7 +17,7 @@ def test_readme_gives_the_serve_and_the_test_command():
 
 def test_readme_shows_the_latest_benchmark_table():
     block = re.search(r"<!-- benchmark -->\n(.*?)<!-- /benchmark -->", README, re.S).group(1)
-    assert block == (ROOT / "tests" / "benchmark.md").read_text(encoding="utf-8")
+    assert block == (ROOT / "docs" / "includes" / "benchmark.md").read_text(encoding="utf-8")
     assert "| Executions per snippet per build |" in block
 
 

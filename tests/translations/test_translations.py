@@ -1,14 +1,12 @@
 """The four editions stay in step: same pages, same structure, stamped translations."""
 
 import pytest
-from translations import (
-    DOCS,
-    PAGES,
-    TRANSLATIONS,
-    differences,
-    structure,
-    translation_state,
-)
+import settings
+from settings import DOCS
+from translations import differences, english_pages, structure, translation_state
+
+PAGES = english_pages()
+TRANSLATIONS = list(settings.languages()[1:])
 
 
 def test_there_are_three_translations_of_every_page():
@@ -32,7 +30,7 @@ def test_translation_keeps_the_structure_of_the_english_page(language, page):
 def test_translation_is_stamped_with_the_current_english_page(language, page):
     assert translation_state(language, page) == "current", (
         f"docs/{language}/{page} is {translation_state(language, page)}: review it against "
-        f"docs/en/{page}, then run: python tests/translations.py --stamp {language}/{page}"
+        f"docs/en/{page}, then run: python docs/plugins/translations.py --stamp {language}/{page}"
     )
 
 

@@ -18,6 +18,8 @@ from conftest import LANGUAGES, ROOT, page_address
 
 import notebooks
 
+pytestmark = pytest.mark.browser
+
 PAGES = sorted(path.stem for path in (ROOT / "docs" / "en").glob("*.md"))
 ARTIFACTS = ROOT / "test-artifacts"
 

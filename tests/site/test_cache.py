@@ -86,7 +86,7 @@ def test_a_page_from_the_cache_still_warns_and_shows_what_it_includes_anew(tmp_p
         assert any("no-such-page.md" in line for line in warnings), (run, result.stderr[-2000:])
 
     page.write_text(text, encoding="utf-8")
-    included = project / "tests" / "benchmark.md"
+    included = project / "docs" / "includes" / "benchmark.md"
     included.write_text(included.read_text(encoding="utf-8") + "\nEdited after the cache.\n")
     result = build(project, tmp_path / "edited")
     assert result.returncode == 0, result.stderr

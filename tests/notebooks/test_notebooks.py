@@ -1,4 +1,4 @@
-"""The chapter notebooks: what notebooks.py makes, committed as made, and run in a fresh kernel.
+"""The chapter notebooks: what docs/plugins/notebooks.py makes, committed as made, and run in a fresh kernel.
 
 Every notebook is executed with nbclient in a new Jupyter kernel, in an empty folder, with
 errors not allowed; what it shows must be what the site shows under its cells, which the
@@ -19,7 +19,9 @@ import pytest
 from conftest import LANGUAGES, ROOT, build, copy_project, page_address
 from nbclient import NotebookClient
 
+import notebook_pages
 import notebooks
+import settings
 
 CHAPTERS = notebooks.chapters()
 NOTEBOOKS = [(language, chapter) for language in LANGUAGES for chapter in CHAPTERS]
@@ -49,7 +51,7 @@ def test_every_chapter_has_a_notebook_in_every_language_and_in_the_navigation():
 
 def test_committed_notebooks_are_what_the_pages_and_snippets_make():
     stale = [str(path.relative_to(ROOT)) for path in notebooks.stale_notebooks()]
-    assert not stale, f"out of date (run python notebooks.py): {stale}"
+    assert not stale, f"out of date (run python docs/plugins/notebooks.py): {stale}"
 
 
 def test_notebooks_hold_the_snippet_files_byte_for_byte():
@@ -87,15 +89,15 @@ def test_code_is_the_same_in_every_language_and_prose_is_translated():
 
 
 def test_every_language_has_every_notebook_text_with_the_same_blanks():
-    texts = notebooks.settings()["texts"]
-    english = texts[LANGUAGES[0]]
+    english = settings.texts(LANGUAGES[0], "notebook")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.count("            notebook:\n") == len(LANGUAGES) - 1
     for language in LANGUAGES[1:]:
+        texts = settings.texts(language, "notebook")
         for key, text in english.items():
             blanks = set(re.findall(r"\{\w+\}", text))
-            assert set(re.findall(r"\{\w+\}", texts[language][key])) == blanks, (language, key)
-            assert texts[language][key] != text, f"{language}: {key} is not translated"
+            assert set(re.findall(r"\{\w+\}", texts[key])) == blanks, (language, key)
+            assert texts[key] != text, f"{language}: {key} is not translated"
 
 
 def test_notebooks_need_only_numpy_matplotlib_and_the_files_they_write():
@@ -126,7 +128,7 @@ def test_colab_links_open_committed_notebooks():
     tracked = subprocess.run(
         ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
-    repository = notebooks.settings()["repository"]
+    repository = settings.repository()
     for language, chapter in NOTEBOOKS:
         url = notebooks.colab_url(language, chapter)
         prefix = f"https://colab.research.google.com/github/{repository}/blob/main/"
@@ -161,6 +163,7 @@ def shown(outputs) -> list[tuple[str, str]]:
     return seen
 
 
+@pytest.mark.kernel
 @pytest.mark.parametrize(("language", "chapter"), NOTEBOOKS)
 def test_notebook_runs_clean_in_a_fresh_kernel_and_shows_what_the_site_shows(
     language, chapter, tmp_path
@@ -181,7 +184,7 @@ def test_notebook_runs_clean_in_a_fresh_kernel_and_shows_what_the_site_shows(
 
     written = set()
     for cell in code:
-        site = shown(notebooks.cell_outputs(cell.source, written))
+        site = shown(notebook_pages.cell_outputs(cell.source, written))
         assert shown(cell.outputs) == site, cell.source.splitlines()[0]
     for name in notebooks.shown_snippets(chapter):
         by_source = {cell.source: cell for cell in code}
@@ -253,4 +256,4 @@ def test_a_missing_notebook_fails_the_build_and_says_how_to_make_it(tmp_path, mo
     (project / "docs" / "ko" / "notebooks" / "gradient.ipynb").unlink()
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/ko/notebooks/gradient.ipynb is missing: run python notebooks.py" in result.stderr
+    assert "docs/ko/notebooks/gradient.ipynb is missing: run python docs/plugins/notebooks.py" in result.stderr
