@@ -25,18 +25,21 @@ def page_address(language: str, page: str) -> str:
     """Where a page of the docs is published, relative to the site: e.g. 'ja/gradient/'."""
     prefix = "" if language == LANGUAGES[0] else f"{language}/"
     return prefix if page == "index" else f"{prefix}{page}/"
+
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of what the build reads, without .cache/, so that every snippet really runs."""
+def copy_project(destination: Path, cache_from: Path | None = None) -> Path:
+    """A copy of what the build reads. Without `cache_from`, no .cache/, so that every snippet
+    really runs; with it, that project's .cache/, which is keyed by content and so safe to
+    share: whatever a test edits is made afresh."""
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    for folder in ("docs", "snippets"):
-        shutil.copytree(
-            ROOT / folder,
-            destination / folder,
-            ignore=shutil.ignore_patterns("__pycache__"),
-        )
+    folders = {"docs": ROOT / "docs", "snippets": ROOT / "snippets"}
+    if cache_from is not None:
+        folders[".cache"] = cache_from / ".cache"
+    for name, folder in folders.items():
+        shutil.copytree(folder, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 
@@ -54,13 +57,28 @@ def build(project: Path, site: Path, command=MKDOCS, **env) -> subprocess.Comple
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The site built from a fresh copy of the repository: (site folder, build log)."""
+def built_project(tmp_path_factory):
+    """A fresh copy of the repository, built once: (project, site folder, build log)."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     site = tmp_path_factory.mktemp("site")
     result = build(project, site)
     assert result.returncode == 0, result.stderr
-    return site, result.stderr
+    return project, site, result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(built_project):
+    """The site built from a fresh copy of the repository: (site folder, build log)."""
+    _, site, log = built_project
+    return site, log
+
+
+@pytest.fixture
+def warm_project(built_project, tmp_path):
+    """A fresh copy of the repository with the caches of the session's build."""
+    project = tmp_path / "project"
+    project.mkdir()
+    return copy_project(project, cache_from=built_project[0])
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import sys
 
 import nbformat
 import pytest
-from conftest import LANGUAGES, ROOT, build, copy_project, page_address
+from conftest import LANGUAGES, ROOT, build, page_address
 from nbclient import NotebookClient
 
 import notebook_pages
@@ -250,9 +250,8 @@ def test_chapter_and_notebook_pages_link_to_the_notebook_its_file_and_colab(buil
                 assert target == notebook_page(site, language, chapter)
 
 
-def test_a_missing_notebook_fails_the_build_and_says_how_to_make_it(tmp_path, monkeypatch):
-    monkeypatch.setenv("GRADIENTS_SNIPPETS", "off")  # no need to run anything here
-    project = copy_project(tmp_path)
+def test_a_missing_notebook_fails_the_build_and_says_how_to_make_it(warm_project, tmp_path):
+    project = warm_project
     (project / "docs" / "ko" / "notebooks" / "gradient.ipynb").unlink()
     result = build(project, tmp_path / "site")
     assert result.returncode != 0

@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import SNIPPETS, build, copy_project
+from conftest import SNIPPETS, build
 
 
 EDIT = ('ax.plot(t, function_1(t), color="black"', 'ax.plot(t, function_1(t), color="red"')
@@ -22,8 +22,8 @@ def edit_numerical_diff(project):
     snippet.write_text(text.replace(*EDIT), encoding="utf-8")
 
 
-def test_editing_a_snippet_changes_its_figure_in_the_next_build(tmp_path):
-    project = copy_project(tmp_path)
+def test_editing_a_snippet_changes_its_figure_in_the_next_build(warm_project, tmp_path):
+    project = warm_project
     first = build(project, tmp_path / "first")
     assert first.returncode == 0, first.stderr
     again = build(project, tmp_path / "again")
@@ -73,9 +73,8 @@ def same_files(one, other) -> bool:
     return True
 
 
-def test_a_page_from_the_cache_still_warns_and_shows_what_it_includes_anew(tmp_path, monkeypatch):
-    monkeypatch.setenv("GRADIENTS_SNIPPETS", "off")  # the page cache does not depend on them
-    project = copy_project(tmp_path)
+def test_a_page_from_the_cache_still_warns_and_shows_what_it_includes_anew(warm_project, tmp_path):
+    project = warm_project
     page = project / "docs" / "en" / "gradient.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text + "\nSee [nowhere](no-such-page.md).\n", encoding="utf-8")
@@ -115,8 +114,8 @@ def fetch_when(url: str, condition, timeout: float = 120) -> bytes:
     raise TimeoutError(url)
 
 
-def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(tmp_path):
-    project = copy_project(tmp_path)
+def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(warm_project):
+    project = warm_project
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -135,3 +134,39 @@ def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_page_shows_an_edit_to_a_section_it_includes(warm_project, tmp_path):
+    """A section (`file:name`) or a block of includes counts as including the whole file."""
+    project = warm_project
+    part = project / "docs" / "includes" / "part.md"
+    part.write_text(
+        "<!-- --8<-- [start:shown] -->\nThe first words.\n<!-- --8<-- [end:shown] -->\n"
+        "Never shown.\n",
+        encoding="utf-8",
+    )
+    page = project / "docs" / "en" / "gradient.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n--8<-- "docs/includes/part.md:shown"\n\n--8<--\ndocs/includes/other.md\n--8<--\n',
+        encoding="utf-8",
+    )
+    other = project / "docs" / "includes" / "other.md"
+    other.write_text("Another include.\n", encoding="utf-8")
+    for run in ("first", "again"):  # the second from the store
+        result = build(project, tmp_path / run)
+        assert result.returncode == 0, result.stderr
+        html = (tmp_path / run / "gradient" / "index.html").read_text(encoding="utf-8")
+        assert "The first words." in html and "Another include." in html
+        assert "Never shown." not in html
+    # One edit at a time: each must reach the page on its own.
+    edits = {
+        "section": (part, "The first words.", "The edited words."),
+        "block": (other, "Another include.", "Another edit."),
+    }
+    for run, (file, old, new) in edits.items():
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        result = build(project, tmp_path / run)
+        assert result.returncode == 0, result.stderr
+        html = (tmp_path / run / "gradient" / "index.html").read_text(encoding="utf-8")
+        assert new in html, f"an edit to {file.name} did not reach the page"

@@ -177,8 +177,8 @@ def test_two_builds_give_identical_figures(built_site, tmp_path):
         ).read_bytes()
 
 
-def test_a_raising_snippet_fails_the_build_naming_page_and_file(tmp_path):
-    project = copy_project(tmp_path)
+def test_a_raising_snippet_fails_the_build_naming_page_and_file(warm_project, tmp_path):
+    project = warm_project
     snippet = project / "snippets" / "gradient.py"
     snippet.write_text(
         snippet.read_text().replace("def report():\n", "def report():\n    1 / 0\n")
@@ -189,8 +189,8 @@ def test_a_raising_snippet_fails_the_build_naming_page_and_file(tmp_path):
     assert "ZeroDivisionError" in result.stderr
 
 
-def test_a_missing_include_fails_the_build_naming_page_and_file(tmp_path):
-    project = copy_project(tmp_path)
+def test_a_missing_include_fails_the_build_naming_page_and_file(warm_project, tmp_path):
+    project = warm_project
     page = project / "docs" / "en" / "gradient.md"
     page.write_text(
         page.read_text() + '\n```python\n--8<-- "snippets/no_such_file.py"\n```\n'
@@ -229,8 +229,12 @@ def test_current_translations_show_no_notice(built_site):
             )
 
 
-def test_missing_and_stale_translations_show_a_notice_in_the_readers_language(tmp_path):
-    project = copy_project(tmp_path)
+def test_missing_and_stale_translations_show_a_notice_in_the_readers_language(
+    warm_project, tmp_path
+):
+    project = warm_project
+    gradient = project / "snippets" / "gradient.py"  # edited, so that it must run once
+    gradient.write_text(gradient.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     (project / "docs" / "ja" / "gradient.md").unlink()
     english = project / "docs" / "en" / "partial-derivatives.md"
     english.write_text(
