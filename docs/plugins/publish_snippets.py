@@ -17,7 +17,11 @@ from settings import SNIPPETS
 log = logging.getLogger("mkdocs.plugins.gradients")
 
 
-def on_startup(command, dirty):
+def on_pre_build(config):
+    """Run the snippets whose results are missing on other cores while MkDocs sets up.
+
+    Every language's build starts here; after the first, nothing is missing.
+    """
     snippet_runs.start_workers()
 
 

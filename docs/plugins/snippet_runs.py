@@ -187,7 +187,7 @@ def start_workers() -> None:
     On a first build, running them costs more than all the rest of the first language's
     setup; other cores run them while this process sets MkDocs up.
     """
-    if EXECUTION_OFF:
+    if EXECUTION_OFF or _workers:
         return
     missing = [name for name in snippet_names() if not results.has(result_key(name))]
     shares = min(len(missing), os.cpu_count() or 1, 2)
