@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import grammar
 import numpy as np
 import pytest
 from playwright.sync_api import Error as PlaywrightError
@@ -73,8 +74,9 @@ def markdown_of(language: str, page: str) -> str:
 
 
 def count_formulas(markdown: str) -> int:
-    """Inline \\( ... \\) formulas plus $$ ... $$ blocks, as written in the page's Markdown."""
-    return markdown.count("\\(") + len(re.findall(r"^\$\$$", markdown, re.M)) // 2
+    """Inline and display formulas, as the page grammar finds them in the page's prose."""
+    prose = grammar.prose_only(markdown)
+    return len(grammar.INLINE_FORMULA.findall(prose)) + len(grammar.DISPLAY_FORMULA.findall(prose))
 
 
 PROSE_TEXT = """() => {
@@ -106,7 +108,7 @@ def test_page_is_private_clean_typeset_and_shows_its_figures(
             )
 
         figures = tab.tab.locator('article img[src*="figures/"]')
-        assert figures.count() == markdown_of(language, page).count("](../figures/")
+        assert figures.count() == len(grammar.figures(markdown_of(language, page)))
         for index in range(figures.count()):
             figure = figures.nth(index)
             assert figure.is_visible(), f"figure {index} is hidden"

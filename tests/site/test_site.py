@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import grammar
 import pytest
 from conftest import (
     LANGUAGES,
@@ -19,7 +20,6 @@ PAGES = sorted(
     path.relative_to(ROOT / "docs" / "en")
     for path in (ROOT / "docs" / "en").rglob("*.md")
 )
-FIGURE_REFERENCE = re.compile(r"\(\.\./figures/(\w+)\.svg\)")
 
 
 class Tags(HTMLParser):
@@ -48,7 +48,7 @@ def html_of(site: Path, page: Path, language: str = "en") -> Path:
 def test_every_page_shows_the_figures_its_markdown_names(built_site, page, language):
     site, _ = built_site
     markdown = (ROOT / "docs" / language / page).read_text(encoding="utf-8")
-    expected = FIGURE_REFERENCE.findall(markdown)
+    expected = [figure.snippet for figure in grammar.figures(markdown)]
     html_file = html_of(site, page, language)
     assert f'<html lang="{language}"' in html_file.read_text(encoding="utf-8")
     images = [
@@ -69,9 +69,10 @@ def test_every_page_with_a_snippet_has_a_figure_and_every_snippet_is_shown(built
     shown = set()
     for page in PAGES:
         markdown = (ROOT / "docs" / "en" / page).read_text(encoding="utf-8")
-        shown.update(FIGURE_REFERENCE.findall(markdown))
-        if re.search(r'^--8<-- "snippets/', markdown, re.MULTILINE):
-            assert FIGURE_REFERENCE.search(markdown), f"{page} shows a snippet but no figure"
+        drawn = {figure.snippet for figure in grammar.figures(markdown)}
+        shown |= drawn
+        if grammar.shown_snippets(markdown):
+            assert drawn, f"{page} shows a snippet but no figure"
     assert shown == set(SNIPPETS)
     assert {path.stem for path in (site / "figures").glob("*.svg")} == set(SNIPPETS)
 
