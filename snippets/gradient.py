@@ -21,8 +21,8 @@ def working_array(x):
 
     Perturbing the caller's own array keeps the book's idiom working, where f
     ignores its argument and reads the array by another name (f = lambda w:
-    net.loss(x, t)). Integers are copied to float64, since x + h would be
-    truncated back to x in place.
+    net.loss(x, t)). Integers are copied to float64, since x + h and x - h
+    would be truncated towards zero in place.
     """
     array = np.asarray(x)
     # "i" and "u" are integers and "f" floats; bool, complex, text are refused.

@@ -23,8 +23,9 @@ def descend_until_refused(lr):
     """Step one at a time, so that the points before a refusal are kept.
 
     With lr = 10 every step multiplies x by 1 - 2 * lr = -19. Within a few
-    steps x is so large that x + h and x - h can no longer be stored 2h apart,
-    and numerical_gradient raises instead of returning a meaningless number.
+    steps x is so large that x + h and x - h can no longer be stored close
+    to 2h apart, and numerical_gradient raises instead of returning a
+    meaningless number.
     """
     history = [np.array(INIT_X)]
     for _ in range(STEP_NUM):

@@ -25,9 +25,10 @@ def softmax(x):
 def cross_entropy_error(y, t):
     """Mean cross-entropy of predictions y against one-hot labels t.
 
-    The book adds 1e-7 inside the log to avoid log(0) = -inf, which shifts
-    every loss by about 1e-7. Clamping at the smallest positive float instead
-    changes only y = 0.
+    The book adds 1e-7 inside the log to avoid log(0) = -inf, which lowers
+    the loss by about 1e-7 / y, y being the probability of the correct class.
+    Clamping at the smallest normal float instead changes only the y below it,
+    such as y = 0.
     """
     y, t = np.atleast_2d(y), np.atleast_2d(t)
     if y.shape != t.shape:
