@@ -108,14 +108,15 @@ def draw():
     fig = Figure(figsize=(5, 3.6), layout="constrained")
     ax = fig.add_subplot()
     ax.plot(p, -np.log(p), color="tab:blue", label=r"$-\log p$")
-    for name, y in (("y", Y), ("y2", Y2)):
+    for name, y, align in (("y", Y, "center"), ("y2", Y2, "left")):
         p_correct, loss = y[2], cross_entropy_error(y, 2)
         ax.plot(p_correct, loss, "o", color="tab:orange")
         ax.annotate(
             f"{name}: p = {p_correct}, loss = {loss:.3f}",
             (p_correct, loss),
-            xytext=(12, 6),
+            xytext=(0 if align == "center" else 10, 10),
             textcoords="offset points",
+            ha=align,
         )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 5.5)
