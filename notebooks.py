@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -58,6 +59,11 @@ BLOCK = re.compile(
 HEADING_ID = re.compile(r"^(#+ .*?)\s*\{ *#[\w-]+ *\}$", re.M)
 INLINE_MATH = re.compile(r"\\\((.+?)\\\)", re.S)
 PAGE_LINK = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")
+# A collapsed block of pymdownx.details (`??? success "Answer"` and its text, indented by four
+# spaces), which Jupyter would show as a code block: an HTML <details> there, collapsed too.
+DETAILS = re.compile(
+    r'^\?\?\?\+? \w+(?: "(?P<title>[^"]*)")?\n(?P<body>(?:(?: {4}.*)?(?:\n|\Z))+)', re.M
+)
 
 
 # ---------------------------------------------------------------- what the notebooks are made of
@@ -149,11 +155,18 @@ def colab_url(language: str, chapter: str) -> str:
 def markdown_cell(language: str, text: str) -> dict:
     """Page Markdown as notebook Markdown: no heading ids, $…$ math, links to the site."""
     text = HEADING_ID.sub(r"\1", text)
+    text = DETAILS.sub(details_html, text)
     text = INLINE_MATH.sub(lambda match: f"${match.group(1)}$", text)
     text = PAGE_LINK.sub(
         lambda match: f"]({page_url(language, match.group(1), match.group(2) or '')})", text
     )
     return {"cell_type": "markdown", "metadata": {}, "source": text.strip()}
+
+
+def details_html(match: re.Match) -> str:
+    body = textwrap.dedent(match["body"]).strip()
+    summary = html.escape(match["title"] or "")
+    return f"<details>\n<summary>{summary}</summary>\n\n{body}\n\n</details>\n\n"
 
 
 def code_cell(source: str) -> dict:

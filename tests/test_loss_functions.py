@@ -336,3 +336,19 @@ def test_figures_fit_a_phone(module):
     if len(fig.axes) > 1:  # panels are stacked, one above the other
         boxes = [ax.get_position() for ax in fig.axes]
         assert len({round(box.x0, 3) for box in boxes}) == 1
+
+
+def test_each_examples_predicted_class_changes_at_most_once_along_the_sweep():
+    """So the accuracy has at most 30 jumps, as the page says."""
+    x, t = loss_vs_accuracy.toy_data()
+    changes = np.zeros(len(t), dtype=int)
+    previous = None
+    for w in loss_vs_accuracy.WEIGHTS:
+        W = loss_vs_accuracy.W.copy()
+        W[0, 0] = w
+        predicted = np.argmax(x @ W, axis=1)
+        if previous is not None:
+            changes += predicted != previous
+        previous = predicted
+    assert changes.max() <= 1
+    assert len(t) == 30
