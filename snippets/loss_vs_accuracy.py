@@ -73,8 +73,8 @@ def draw():
 def report():
     x, t = toy_data()
     loss, acc = sweep(WEIGHTS, x, t)
-    print(f"W[0, 0] from {WEIGHTS[0]} to {WEIGHTS[-1]} "
-          f"in {len(WEIGHTS)} steps; {len(t)} examples")
+    print(f"W[0, 0]: {len(WEIGHTS)} values from {WEIGHTS[0]} to "
+          f"{WEIGHTS[-1]}; {len(t)} examples")
     best = np.argmin(loss)
     print(f"smallest loss {loss[best]:.4f} at W[0, 0] = {WEIGHTS[best]:.2f}, "
           f"accuracy there {acc[best]:.4f}")
@@ -82,16 +82,17 @@ def report():
     print(f"highest accuracy {acc.max():.4f} for W[0, 0] "
           f"from {top.min():.2f} to {top.max():.2f}")
     values = np.unique(np.round(acc * len(t))).astype(int)
-    print(f"accuracy values: {values.tolist()} out of {len(t)}")
-    print(f"accuracy changes at {np.count_nonzero(np.diff(acc))} "
-          f"of {len(WEIGHTS) - 1} steps")
+    print(f"accuracies seen, in examples right out of {len(t)}:")
+    print(f"  {values.tolist()}")
+    print(f"accuracy changes {np.count_nonzero(np.diff(acc))} times "
+          f"between neighbouring values, of {len(WEIGHTS) - 1}")
     above, below = sweep(WEIGHTS + H, x, t), sweep(WEIGHTS - H, x, t)
     slope_loss, slope_acc = (above - below) / (2 * H)
-    print(f"numerical derivative, h = {H}, at the {len(WEIGHTS)} points:")
+    print(f"numerical derivative, h = {H}, at the {len(WEIGHTS)} values:")
     jumps = np.abs(slope_acc[slope_acc != 0])
-    print(f"  of the accuracy: 0 at {len(WEIGHTS) - len(jumps)} points; "
+    print(f"  of the accuracy: 0 at {len(WEIGHTS) - len(jumps)} values; "
           f"at the other {len(jumps)}, {jumps.min():.2f} or more")
-    print(f"  of the loss:     0 at {np.sum(slope_loss == 0)} points")
+    print(f"  of the loss:     0 at {np.sum(slope_loss == 0)} values")
 
 
 def main():

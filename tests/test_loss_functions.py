@@ -312,9 +312,9 @@ def test_loss_vs_accuracy_report_states_what_the_page_says():
     for line in (
         "smallest loss 0.3307 at W[0, 0] = -1.92, accuracy there 0.8667",
         "highest accuracy 0.8667 for W[0, 0] from -2.38 to -0.25",
-        "accuracy changes at 19 of 700 steps",
-        "of the accuracy: 0 at 700 points; at the other 1, 166.67 or more",
-        "of the loss:     0 at 0 points",
+        "accuracy changes 19 times between neighbouring values, of 700",
+        "of the accuracy: 0 at 700 values; at the other 1, 166.67 or more",
+        "of the loss:     0 at 0 values",
     ):
         assert line in text, line
     # One example more or less, over 2h: (1 / 30) / (2 * 1e-4).
