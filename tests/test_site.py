@@ -95,7 +95,7 @@ def test_pages_print_the_snippets_numbers(built_site):
     text = (site / "loss-functions" / "index.html").read_text(encoding="utf-8")
     for printed in (
         "cross_entropy_error = 0.5108256237659907",
-        "book&#39;s, with 1e-7   = 0.510825457099338",
+        "book's, with 1e-7   = 0.510825457099338",
         "y2: mean_squared_error  = 0.5975",
         "repeats an example: 0.0792",
         "highest accuracy 0.8667 for W[0, 0] from -2.38 to -0.25",
