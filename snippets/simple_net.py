@@ -12,33 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from gradient import numerical_gradient
-
-
-def softmax(x):
-    """Softmax along the last axis; subtracting the maximum keeps exp from
-    overflow."""
-    x = np.asarray(x, dtype=np.float64)
-    exp = np.exp(x - x.max(axis=-1, keepdims=True))
-    return exp / exp.sum(axis=-1, keepdims=True)
-
-
-def cross_entropy_error(y, t):
-    """Mean cross-entropy of predictions y against one-hot labels t.
-
-    The book adds 1e-7 inside the log to avoid log(0) = -inf, which lowers
-    the loss by about 1e-7 / y, y being the probability of the correct class.
-    Clamping at the smallest normal float instead changes only the y below it,
-    such as y = 0.
-    """
-    y, t = np.atleast_2d(y), np.atleast_2d(t)
-    if y.shape != t.shape:
-        raise ValueError(
-            f"y and t must have the same shape: {y.shape} != {t.shape}"
-        )
-    return (
-        -np.sum(t * np.log(np.maximum(y, np.finfo(np.float64).tiny)))
-        / y.shape[0]
-    )
+from loss_functions import cross_entropy_error, softmax
 
 
 class simpleNet:  # noqa: N801 -- the book's name, so readers recognise it

@@ -66,6 +66,12 @@ FIGURE = re.compile(
 DOWNLOAD = re.compile(
     r"^[ \t]*\[[^\n]*\]\(\.\./snippets/(?P<name>\w+)\.py\)\{ download=[^}]*\}[ \t]*$", re.M
 )
+# A block of pymdownx.details: ??? kind "title" (???+ for one shown open), then its lines,
+# indented by four spaces, blank lines between them included.
+COLLAPSED = re.compile(
+    r'^\?\?\?(?P<open>\+?) \w+(?: "(?P<title>[^"]*)")?\n(?P<body>(?:(?: {4}[^\n]*)?\n)*(?: {4}[^\n]*$)?)',
+    re.M,
+)
 FIGURE_LINK = re.compile(r"\]\((\.\./figures/[\w.]+)\)")
 SNIPPET_FILE_LINK = re.compile(r"\.\./snippets/(\w+)\.py\b")
 

@@ -21,6 +21,7 @@ import html
 import json
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import grammar
@@ -76,11 +77,21 @@ def colab_url(language: str, chapter: str) -> str:
 def markdown_cell(language: str, text: str) -> dict:
     """Page Markdown as notebook Markdown: no heading ids, $…$ math, links to the site."""
     text = grammar.HEADING.sub(lambda heading: f"{heading[1]} {heading[2]}", text)
+    text = grammar.COLLAPSED.sub(details, text)
     text = grammar.INLINE_FORMULA.sub(lambda match: f"${match[1]}$", text)
     text = grammar.PAGE_LINK.sub(
         lambda match: f"]({settings.page_url(language, match[1], match[2] or '')})", text
     )
     return {"cell_type": "markdown", "metadata": {}, "source": text.strip()}
+
+
+def details(block: re.Match) -> str:
+    """A collapsed block as HTML <details>, which Jupyter and Colab show collapsed (or open) too;
+    as Markdown, its indented lines would show as code."""
+    tag = "<details open>" if block["open"] else "<details>"
+    body = textwrap.dedent(block["body"]).strip()
+    summary = html.escape(block["title"] or "")
+    return f"{tag}\n<summary>{summary}</summary>\n\n{body}\n\n</details>\n\n"
 
 
 def code_cell(source: str) -> dict:

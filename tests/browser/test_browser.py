@@ -236,15 +236,20 @@ SEARCHES = [
     ("en", "learning rate", "gradient-descent"),
     ("en", "partial derivative", "partial-derivatives"),
     ("en", "softmax", "neural-network-gradient"),
+    ("en", "cross-entropy", "loss-functions"),
+    ("en", "overfitting", "loss-functions"),
     ("ja", "勾配", "gradient"),
     ("ja", "学習率", "gradient-descent"),
     ("ja", "偏微分", "partial-derivatives"),
+    ("ja", "損失関数", "loss-functions"),
     ("ko", "기울기", "gradient"),
     ("ko", "학습률", "gradient-descent"),
     ("ko", "편미분", "partial-derivatives"),
+    ("ko", "손실 함수", "loss-functions"),
     ("zh", "梯度", "gradient"),
     ("zh", "学习率", "gradient-descent"),
     ("zh", "偏导数", "partial-derivatives"),
+    ("zh", "损失函数", "loss-functions"),
 ]
 
 

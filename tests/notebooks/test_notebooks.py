@@ -35,6 +35,7 @@ def cells(language, chapter, kind="code"):
 
 def test_every_chapter_has_a_notebook_in_every_language_and_in_the_navigation():
     assert CHAPTERS == [
+        "loss-functions",
         "numerical-differentiation",
         "partial-derivatives",
         "gradient",
@@ -256,3 +257,15 @@ def test_a_missing_notebook_fails_the_build_and_says_how_to_make_it(warm_project
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/ko/notebooks/gradient.ipynb is missing: run python docs/plugins/notebooks.py" in result.stderr
+
+
+def test_collapsed_answers_stay_collapsed_in_the_notebooks():
+    page = '### Q { #q }\n\nWhy?\n\n??? success "Answer"\n\n    Because \\(x\\).\n\n    Really.\n\nAfter.\n'
+    text = notebooks.markdown_cell("en", page)["source"]
+    assert text == (
+        "### Q\n\nWhy?\n\n<details>\n<summary>Answer</summary>\n\n"
+        "Because $x$.\n\nReally.\n\n</details>\n\nAfter."
+    )
+    for language in LANGUAGES:
+        source = "".join(c.source for c in cells(language, "loss-functions", "markdown"))
+        assert "???" not in source and source.count("<details>") == 3, language

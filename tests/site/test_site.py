@@ -93,6 +93,15 @@ def test_pages_print_the_snippets_numbers(built_site):
     assert "numerical_diff(function_1, 5) = 0.1999999999990898" in text
     text = (site / "neural-network-gradient" / "index.html").read_text(encoding="utf-8")
     assert "0.21924763" in text and "-0.54421514" in text
+    text = (site / "loss-functions" / "index.html").read_text(encoding="utf-8")
+    for printed in (
+        "cross_entropy_error = 0.5108256237659907",
+        "book's, with 1e-7   = 0.510825457099338",
+        "y2: mean_squared_error  = 0.5975",
+        "repeats an example: 0.0792",
+        "highest accuracy 0.8667 for W[0, 0] from -2.38 to -0.25",
+    ):
+        assert printed in text, printed
 
 
 LEAKS = [
