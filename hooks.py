@@ -101,11 +101,12 @@ def local_imports(name: str) -> list[str]:
 
 @functools.cache
 def environment() -> str:
-    """Python, NumPy and Matplotlib versions: a snippet's result depends on them too.
+    """Python, NumPy, Matplotlib and scikit-learn versions (whose digits the training chapter
+    uses): a snippet's result depends on them too.
 
     Read from package metadata, since importing matplotlib would cost half a second.
     """
-    return f"{RENDER_VERSION} {sys.version} {versions('numpy', 'matplotlib')}"
+    return f"{RENDER_VERSION} {sys.version} {versions('numpy', 'matplotlib', 'scikit-learn')}"
 
 
 @functools.cache
