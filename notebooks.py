@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -58,6 +59,15 @@ BLOCK = re.compile(
 HEADING_ID = re.compile(r"^(#+ .*?)\s*\{ *#[\w-]+ *\}$", re.M)
 INLINE_MATH = re.compile(r"\\\((.+?)\\\)", re.S)
 PAGE_LINK = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")
+# A block of pymdownx.details: ??? kind "title" (???+ for one shown open), then its lines,
+# indented by 4 spaces.
+COLLAPSED = re.compile(
+    r'^\?\?\?(\+?) \w+ "([^"]*)"\n((?:(?: {4}[^\n]*)?\n)*(?: {4}[^\n]*$)?)', re.M
+)
+# Libraries a chapter's snippets may need besides NumPy and Matplotlib: the module a snippet
+# imports, and how the notebook text that names what it needs is called (extra.notebook in
+# mkdocs.yml: requirements_scikit_learn instead of requirements).
+EXTRA_LIBRARIES = {"sklearn": "scikit_learn"}
 
 
 # ---------------------------------------------------------------- what the notebooks are made of
@@ -149,11 +159,29 @@ def colab_url(language: str, chapter: str) -> str:
 def markdown_cell(language: str, text: str) -> dict:
     """Page Markdown as notebook Markdown: no heading ids, $…$ math, links to the site."""
     text = HEADING_ID.sub(r"\1", text)
+    text = COLLAPSED.sub(details, text)
     text = INLINE_MATH.sub(lambda match: f"${match.group(1)}$", text)
     text = PAGE_LINK.sub(
         lambda match: f"]({page_url(language, match.group(1), match.group(2) or '')})", text
     )
     return {"cell_type": "markdown", "metadata": {}, "source": text.strip()}
+
+
+def details(block: re.Match) -> str:
+    """A details block as HTML, which Jupyter and Colab show collapsed (or open) too."""
+    tag = "<details open>" if block[1] else "<details>"
+    body = textwrap.dedent(block[3]).strip()
+    return f"{tag}\n<summary>{html.escape(block[2])}</summary>\n\n{body}\n\n</details>\n"
+
+
+def extra_libraries(chapter: str) -> list[str]:
+    """The libraries of EXTRA_LIBRARIES that a chapter's snippets import, directly or not."""
+    modules = set()
+    for snippet in shown_snippets(chapter):
+        for name in hooks.local_imports(snippet):
+            imported = hooks.imported_names((SNIPPETS / f"{name}.py").read_bytes())
+            modules |= {module.split(".")[0] for module in imported}
+    return sorted(modules & EXTRA_LIBRARIES.keys())
 
 
 def code_cell(source: str) -> dict:
@@ -182,7 +210,15 @@ def draw_cell(snippet: str) -> dict:
 
 def intro_cells(language: str, chapter: str) -> list[dict]:
     texts = settings()["texts"][language]
-    intro = texts["intro"].format(title=title(language, chapter), url=page_url(language, chapter))
+    # What the notebook needs: NumPy and Matplotlib, and any other library its snippets import
+    requirements = "requirements" + "".join(
+        f"_{EXTRA_LIBRARIES[library]}" for library in extra_libraries(chapter)
+    )
+    intro = texts["intro"].format(
+        title=title(language, chapter),
+        url=page_url(language, chapter),
+        requirements=texts[requirements],
+    )
     # Figures appear under the cells that draw them; snippets use Matplotlib's Figure API,
     # whose figures Jupyter shows only once the inline backend is on.
     return [
