@@ -27,9 +27,13 @@ from pathlib import Path
 import grammar
 import settings
 from settings import DOCS, ROOT, SNIPPETS
-from snippet_runs import snippet_imports
+from snippet_runs import imported_names, local_imports, snippet_imports
 
 NBFORMAT_MINOR = 5  # the first version with cell ids; they are numbered, for stable files
+# Libraries a chapter's snippets may need besides NumPy and Matplotlib: the module a snippet
+# imports, and the name of the notebook text that says what the notebook needs
+# (extra.notebook in mkdocs.yml: requirements_scikit_learn instead of requirements).
+EXTRA_LIBRARIES = {"sklearn": "scikit_learn"}
 
 
 def page_source(language: str, page: str) -> str:
@@ -118,10 +122,23 @@ def draw_cell(snippet: str) -> dict:
     return code_cell(f"{snippet}.draw()")
 
 
+def extra_libraries(chapter: str) -> list[str]:
+    """The libraries of EXTRA_LIBRARIES that a chapter's snippets import, directly or not."""
+    modules = set()
+    for snippet in shown_snippets(chapter):
+        for name in local_imports(snippet):
+            imported = imported_names((SNIPPETS / f"{name}.py").read_bytes())
+            modules |= {module.split(".")[0] for module in imported}
+    return sorted(modules & EXTRA_LIBRARIES.keys())
+
+
 def intro_cells(language: str, chapter: str) -> list[dict]:
     texts = settings.texts(language, "notebook")
     heading = title(language, chapter)
-    intro = texts["intro"].format(title=heading, url=settings.page_url(language, chapter))
+    needs = "requirements" + "".join(f"_{EXTRA_LIBRARIES[x]}" for x in extra_libraries(chapter))
+    intro = texts["intro"].format(
+        title=heading, url=settings.page_url(language, chapter), requirements=texts[needs]
+    )
     # Figures appear under the cells that draw them; snippets use Matplotlib's Figure API,
     # whose figures Jupyter shows only once the inline backend is on.
     return [

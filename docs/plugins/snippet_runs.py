@@ -97,11 +97,13 @@ def versions(*libraries: str) -> str:
 
 
 def result_key(name: str) -> str:
-    """A hash of everything a snippet's result depends on.
+    """A hash of everything a snippet's result depends on: its source and that of the snippets
+    it imports, and the versions of Python and of the libraries whose numbers and data it uses
+    (scikit-learn ships the digits of the training chapter).
 
     Versions are read from package metadata: importing matplotlib would cost half a second.
     """
-    parts = [sys.version, versions("numpy", "matplotlib")]
+    parts = [sys.version, versions("numpy", "matplotlib", "scikit-learn")]
     for module in local_imports(name):
         parts += [module, (SNIPPETS / f"{module}.py").read_bytes()]
     return results.key(parts)
