@@ -142,10 +142,14 @@ def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(warm_project):
         stderr=subprocess.DEVNULL,
     )
     try:
-        url = f"http://127.0.0.1:{port}/gradients/figures/numerical_diff.svg"
+        # A snippet no other imports, so that the rebuild runs one snippet.
+        url = f"http://127.0.0.1:{port}/gradients/figures/difference_error.svg"
         before = fetch_when(url, lambda body: b"</svg>" in body)
         assert b"#ff0000" not in before
-        edit_numerical_diff(project)
+        snippet = project / "snippets" / "difference_error.py"
+        text = snippet.read_text(encoding="utf-8")
+        assert 'color="gray"' in text
+        snippet.write_text(text.replace('color="gray"', 'color="red"'), encoding="utf-8")
         after = fetch_when(url, lambda body: b"#ff0000" in body)
         assert after != before
     finally:
