@@ -1,7 +1,8 @@
-"""Hook: every formula becomes MathML at build time, which browsers draw with no script or font.
+"""Hook: every formula becomes MathML at build time; browsers draw it with no script or font.
 
-On Markdown pages, pymdownx.arithmatex marks formulas as <span|div class="arithmatex">\\(…\\)</…>;
-on notebook pages, they are still $…$ and $$…$$ in the prose (never in code or its output).
+On Markdown pages, pymdownx.arithmatex marks each formula as
+<span|div class="arithmatex">\\(…\\)</…>; on notebook pages, they are still $…$ and $$…$$ in
+the prose (never in code or its output).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The grammar of a page: one parser for the build, the notebooks, the translation checker and the tests.
+"""The grammar of a page: one parser for the build, the notebooks, the translation checker
+and the tests.
 
 A chapter page is Markdown with a few kinds of block that stand for a snippet:
 
@@ -43,7 +44,9 @@ INLINE_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 # `--8<--` lines. A path may end in :section or in line ranges such as :1:5.
 INCLUDE_LINE = re.compile(r'^[ \t]*-+8<-+[ \t]+"([^"\n]+)"[ \t]*$', re.M)
 INCLUDE_BLOCK = re.compile(r"^[ \t]*-+8<-+[ \t]*\n(.*?)^[ \t]*-+8<-+[ \t]*$", re.S | re.M)
-INCLUDE_TARGET = re.compile(r"^(?P<path>.*?)(?::(?P<section>[a-z][-\w]*)|(?::-?\d*){1,2}(?:,.*)?)?$", re.I)
+INCLUDE_TARGET = re.compile(
+    r"^(?P<path>.*?)(?::(?P<section>[a-z][-\w]*)|(?::-?\d*){1,2}(?:,.*)?)?$", re.I
+)
 
 SNIPPET_CODE = re.compile(
     r'^(?P<indent>[ \t]*)```python title="snippets/(?P<name>\w+)\.py"\n'
@@ -69,7 +72,8 @@ DOWNLOAD = re.compile(
 # A block of pymdownx.details: ??? kind "title" (???+ for one shown open), then its lines,
 # indented by four spaces, blank lines between them included.
 COLLAPSED = re.compile(
-    r'^\?\?\?(?P<open>\+?) \w+(?: "(?P<title>[^"]*)")?\n(?P<body>(?:(?: {4}[^\n]*)?\n)*(?: {4}[^\n]*$)?)',
+    r'^\?\?\?(?P<open>\+?) \w+(?: "(?P<title>[^"]*)")?\n'
+    r"(?P<body>(?:(?: {4}[^\n]*)?\n)*(?: {4}[^\n]*$)?)",
     re.M,
 )
 FIGURE_LINK = re.compile(r"\]\((\.\./figures/[\w.]+)\)")

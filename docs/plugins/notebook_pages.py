@@ -154,7 +154,10 @@ def check_committed(language: str, chapter: str, notebook: dict) -> bool:
         log.warning(f"{where} is missing: run python docs/plugins/notebooks.py")
         return False
     if committed.read_text(encoding="utf-8") != notebooks.notebook_text(notebook):
-        log.info(f"{where} is out of date (the site shows the new one): run python docs/plugins/notebooks.py")
+        log.info(
+            f"{where} is out of date (the site shows the new one): "
+            "run python docs/plugins/notebooks.py"
+        )
     return True
 
 

@@ -1,4 +1,4 @@
-"""Hook: publish every snippet's figure and file, and fail the build for a page whose snippet failed.
+"""Hook: publish every snippet's figure and file; fail the build for a page whose snippet failed.
 
 Each snippet runs once per build (snippet_runs.py); this hook runs in every language's build
 and publishes the same results each time: figures/<name>.svg and snippets/<name>.py.
@@ -44,7 +44,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     for name in sorted(grammar.referenced_snippets(markdown)):
         if not (SNIPPETS / f"{name}.py").is_file():
-            log.error(f"docs/{page.file.src_uri}: refers to snippets/{name}.py, which does not exist")
+            log.error(
+                f"docs/{page.file.src_uri}: refers to snippets/{name}.py, which does not exist"
+            )
         elif error := snippet_runs.result_of(name).error:
             log.error(f"docs/{page.file.src_uri}: snippet snippets/{name}.py failed: {error}")
     return markdown

@@ -186,7 +186,12 @@ def rendered(page, records) -> dict:
 def toc_tokens(items) -> list[dict]:
     """A table of contents as the tokens MkDocs makes it from."""
     return [
-        {"level": item.level, "id": item.id, "name": item.title, "children": toc_tokens(item.children)}
+        {
+            "level": item.level,
+            "id": item.id,
+            "name": item.title,
+            "children": toc_tokens(item.children),
+        }
         for item in items
     ]
 

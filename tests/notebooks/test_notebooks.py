@@ -1,4 +1,5 @@
-"""The chapter notebooks: what docs/plugins/notebooks.py makes, committed as made, and run in a fresh kernel.
+"""The chapter notebooks: what docs/plugins/notebooks.py makes, committed as made, and run in
+a fresh kernel.
 
 Every notebook is executed with nbclient in a new Jupyter kernel, in an empty folder, with
 errors not allowed; what it shows must be what the site shows under its cells, which the
