@@ -157,6 +157,10 @@ def table() -> str:
         counts = {log.count(f"ran snippets/{name}.py ") for name in snippets}
         return " to ".join(map(str, sorted(counts)))
 
+    # The slowest snippet in a first build, in its own process (one of the build's workers).
+    ran = re.findall(r"ran snippets/(\w+)\.py in ([\d.]+) s", cold_log)
+    slowest_seconds, slowest = max((float(seconds), name) for name, seconds in ran)
+
     notebook_pages = [row for row in weights if "/notebooks/" in f"/{row[0]}"]
     heaviest_notebook = max(notebook_pages, key=lambda row: row[3])
 
@@ -175,6 +179,7 @@ def table() -> str:
         f"| The same with snippet execution off (the floor) | {median(cold_floor):.2f} s |",
         f"| Ratio | {median(cold) / median(cold_floor):.2f} |",
         f"| Executions per snippet per build | {executions(cold_log)} |",
+        f"| Slowest snippet run in a first build | {slowest_seconds:.2f} s (`{slowest}.py`) |",
     ]
     for kind, seconds in latencies.items():
         lines.append(f"| `mkdocs serve` rebuild after: {kind} | {median(seconds):.2f} s |")
