@@ -9,6 +9,7 @@ tenth epoch, and writes train_neural_net.svg: the mini-batch loss against the
 iteration, and both accuracies against the epoch.
 """
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -56,9 +57,16 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE,
     return net, train_loss_list, train_acc_list, test_acc_list
 
 
+@functools.cache
+def trained():
+    """The network trained on the digits with the settings above, once for
+    report() and draw()."""
+    return train(data=load_data())
+
+
 def draw():
     """Mini-batch loss per iteration above the accuracies per epoch."""
-    _, losses, train_acc, test_acc = train()
+    _, losses, train_acc, test_acc = trained()
     fig = Figure(figsize=(6, 6.4), layout="constrained")
     loss_ax, acc_ax = fig.subplots(2, 1)
     loss_ax.plot(np.arange(1, len(losses) + 1), losses, linewidth=0.8)
@@ -74,15 +82,14 @@ def draw():
 
 
 def report():
-    data = load_data()
-    (x_train, t_train), (x_test, t_test) = data
+    (x_train, t_train), (x_test, t_test) = load_data()
     updates = -(-len(x_train) // BATCH_SIZE)  # ceiling division
     last = len(x_train) - (updates - 1) * BATCH_SIZE
     print(f"{len(x_train)} training and {len(x_test)} test digits; "
           f"batch size {BATCH_SIZE}, learning rate {LEARNING_RATE}")
     print(f"{updates} updates per epoch (the last mini-batch has {last} "
           f"digits), {updates * EPOCHS} in {EPOCHS} epochs")
-    net, losses, train_acc, test_acc = train(data=data)
+    net, losses, train_acc, test_acc = trained()
     start = TwoLayerNet(x_train.shape[1], HIDDEN_SIZE, t_train.shape[1])
     print(f"loss on the training data: {start.loss(x_train, t_train):.4f} "
           f"before, {net.loss(x_train, t_train):.4f} after")
