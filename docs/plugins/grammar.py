@@ -26,6 +26,7 @@ lines of their own) and links.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from dataclasses import dataclass
@@ -116,8 +117,12 @@ def block_of(kind: str, match: re.Match) -> Block:
     return Block(kind, match[0], match["name"])
 
 
-def blocks(markdown: str) -> list[Block]:
-    """A page's body, in order: prose, and the blocks that stand for snippets."""
+@functools.lru_cache(maxsize=512)
+def blocks(markdown: str) -> tuple[Block, ...]:
+    """A page's body, in order: prose, and the blocks that stand for snippets.
+
+    Remembered per text: the build asks again for every page of every language.
+    """
     text = body(markdown)
     matches = sorted(
         ((match.start(), match.end(), kind, match)
@@ -135,7 +140,7 @@ def blocks(markdown: str) -> list[Block]:
         position = end
     if position < len(text):
         found.append(Block("prose", text[position:]))
-    return found
+    return tuple(found)
 
 
 def shown_snippets(markdown: str) -> list[str]:

@@ -28,6 +28,7 @@ import grammar
 import settings
 from settings import DOCS, ROOT, SNIPPETS
 from snippet_runs import imported_names, local_imports, snippet_imports
+from store import read_bytes
 
 NBFORMAT_MINOR = 5  # the first version with cell ids; they are numbered, for stable files
 # Libraries a chapter's snippets may need besides NumPy and Matplotlib: the module a snippet
@@ -41,7 +42,7 @@ def page_source(language: str, page: str) -> str:
     path = DOCS / language / f"{page}.md"
     if not path.is_file():
         path = DOCS / settings.default_language() / f"{page}.md"
-    return path.read_text(encoding="utf-8")
+    return read_bytes(path).decode("utf-8")
 
 
 def shown_snippets(page: str) -> list[str]:
@@ -127,7 +128,7 @@ def extra_libraries(chapter: str) -> list[str]:
     modules = set()
     for snippet in shown_snippets(chapter):
         for name in local_imports(snippet):
-            imported = imported_names((SNIPPETS / f"{name}.py").read_bytes())
+            imported = imported_names(read_bytes(SNIPPETS / f"{name}.py"))
             modules |= {module.split(".")[0] for module in imported}
     return sorted(modules & EXTRA_LIBRARIES.keys())
 

@@ -33,7 +33,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from settings import SNIPPETS
-from store import Store
+from store import Store, read_bytes
 
 log = logging.getLogger("mkdocs.plugins.gradients")
 results = Store("snippets", __file__)
@@ -76,7 +76,7 @@ def imported_names(source: bytes) -> frozenset[str]:
 
 def snippet_imports(name: str) -> list[str]:
     """The other snippets that snippet `name` imports directly."""
-    imported = imported_names((SNIPPETS / f"{name}.py").read_bytes())
+    imported = imported_names(read_bytes(SNIPPETS / f"{name}.py"))
     return sorted(module for module in imported if (SNIPPETS / f"{module}.py").is_file())
 
 
@@ -105,7 +105,7 @@ def result_key(name: str) -> str:
     """
     parts = [sys.version, versions("numpy", "matplotlib", "scikit-learn")]
     for module in local_imports(name):
-        parts += [module, (SNIPPETS / f"{module}.py").read_bytes()]
+        parts += [module, read_bytes(SNIPPETS / f"{module}.py")]
     return results.key(parts)
 
 

@@ -21,7 +21,7 @@ import grammar
 import snippet_runs
 from mkdocs.plugins import event_priority
 from settings import CACHE, ROOT
-from store import Store
+from store import Store, read_bytes
 
 OFF = os.environ.get("GRADIENTS_SPEED") == "off"
 RENDERING_LIBRARIES = (
@@ -138,7 +138,7 @@ def render_key(page, config, files) -> str | None:
             *(
                 part
                 for path in grammar.included_files(markdown, ROOT)
-                for part in (str(path), path.read_bytes())
+                for part in (str(path), read_bytes(path))
             ),
         ]
     )

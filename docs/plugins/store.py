@@ -7,6 +7,7 @@ number to bump by hand. Entries are kept in memory too, for the life of the proc
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -20,6 +21,18 @@ def hash_of(parts, length: int = 24) -> str:
     for part in parts:
         digest.update((part.encode() if isinstance(part, str) else part) + b"\0")
     return digest.hexdigest()[:length]
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, read again only when it has changed: the build asks for the same pages
+    and snippets for every page of every language."""
+    stat = path.stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _read(path: Path, modified: int, size: int) -> bytes:
+    return path.read_bytes()
 
 
 class Store:

@@ -21,6 +21,7 @@ import grammar
 import settings
 from mkdocs.utils import get_relative_url
 from settings import DOCS
+from store import read_bytes
 
 STAMP = "translation_of:"
 
@@ -45,7 +46,7 @@ def english_pages() -> list[str]:
 
 def source_hash(page: str) -> str:
     """What a translation records as translation_of: a hash of the English text it follows."""
-    english = (DOCS / settings.default_language() / page).read_text(encoding="utf-8")
+    english = read_bytes(DOCS / settings.default_language() / page).decode("utf-8")
     return hashlib.sha256(grammar.body(english).encode()).hexdigest()[:12]
 
 
@@ -54,7 +55,7 @@ def translation_state(language: str, page: str) -> str:
     translation = DOCS / language / page
     if not translation.is_file():
         return "missing"
-    recorded = re.search(rf"^{STAMP} *(\w+)", translation.read_text(encoding="utf-8"), re.M)
+    recorded = re.search(rf"^{STAMP} *(\w+)", read_bytes(translation).decode("utf-8"), re.M)
     return "current" if recorded and recorded.group(1) == source_hash(page) else "stale"
 
 
