@@ -111,7 +111,7 @@ def code_cell(source: str) -> dict:
 
 def writefile_cell(snippet: str) -> dict:
     """The snippet file itself, saved next to the notebook when the cell runs."""
-    source = (SNIPPETS / f"{snippet}.py").read_text(encoding="utf-8")
+    source = read_bytes(SNIPPETS / f"{snippet}.py").decode("utf-8")
     return code_cell(f"%%writefile {snippet}.py\n{source}")
 
 

@@ -13,6 +13,7 @@ import snippet_runs
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from settings import SNIPPETS
+from store import read_bytes
 
 log = logging.getLogger("mkdocs.plugins.gradients")
 
@@ -33,7 +34,7 @@ def on_files(files, config):
         result = snippet_runs.result_of(name)
         if result.svg:
             files.append(File.generated(config, f"figures/{name}.svg", content=result.svg))
-        source = (SNIPPETS / f"{name}.py").read_bytes()
+        source = read_bytes(SNIPPETS / f"{name}.py")
         files.append(File.generated(config, f"snippets/{name}.py", content=source))
     return files
 
