@@ -29,6 +29,11 @@ X = 1.0
 STEPS = np.logspace(-16, 0, 161)
 
 
+def cube(x):
+    """x^3: its central difference is 3x^2 + h^2 exactly, an error of h^2."""
+    return x**3
+
+
 def errors(difference):
     """Absolute error of a difference formula for exp at X, for every h in
     STEPS."""
@@ -67,6 +72,12 @@ def report():
         print(
             f"{difference.__name__}: error for exp at {X}, h=1e-4: {error:.2e}"
         )
+    # For the exercises: a difference formula's value, predicted by Taylor's
+    # formula, to ten decimal places.
+    forward = forward_difference(function_1, 5, 0.01)
+    print(f"forward_difference(function_1, 5, 0.01) = {forward:.10f}")
+    central = central_difference(cube, 2, 0.01)
+    print(f"central_difference(cube, 2, 0.01) = {central:.10f}")
 
 
 def main():

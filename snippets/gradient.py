@@ -81,6 +81,18 @@ def numerical_gradient_batch(f, points, h=1e-4):
     return np.array(grads).reshape(points.shape)
 
 
+def elongated_bowl(x):
+    """f(x0, x1) = x0^2 + 10 x1^2, a bowl ten times steeper along x1: for the
+    exercises."""
+    return x[0] ** 2 + 10 * x[1] ** 2
+
+
+def angle_between(u, v):
+    """The angle between two nonzero vectors, in degrees."""
+    cosine = np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v))
+    return float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
+
+
 def draw():
     """-grad f on [-2, 2]^2: normalised and coloured (left), to scale
     (right)."""
@@ -124,6 +136,19 @@ def report():
     for point in ([3.0, 4.0], [0.0, 2.0], [3.0, 0.0]):
         grad = numerical_gradient(function_2, np.array(point))
         print(f"numerical_gradient(function_2, np.array({point})) = {grad!r}")
+    # For the exercises. (-4, 3) is tangent to the contour circle through
+    # (3, 4); (-3, -1) points from (3, 1) straight at the minimum (0, 0).
+    grad = numerical_gradient(function_2, np.array([3.0, 4.0]))
+    print(
+        f"at (3, 4): length {np.linalg.norm(grad):.6f}, angle to (-4, 3) "
+        f"{angle_between(grad, [-4.0, 3.0]):.4f} degrees"
+    )
+    grad = numerical_gradient(elongated_bowl, np.array([3.0, 1.0]))
+    print(
+        f"elongated_bowl at (3, 1): gradient {grad!r},\n  angle between "
+        f"-gradient and (-3, -1) {angle_between(-grad, [-3.0, -1.0]):.2f} "
+        "degrees"
+    )
 
 
 def main():

@@ -45,6 +45,18 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
 INIT_X = (-3.0, 4.0)
 
 
+def steps_to_reach(tolerance, lr=0.1, step_num=1000):
+    """The first step after which gradient descent on function_2 from INIT_X
+    is closer than tolerance to the minimum (0, 0)."""
+    _, history = gradient_descent(function_2, INIT_X, lr=lr, step_num=step_num)
+    close = np.flatnonzero(np.hypot(history[:, 0], history[:, 1]) < tolerance)
+    if close.size == 0:
+        raise ValueError(
+            f"not within {tolerance!r} of the minimum after {step_num} steps"
+        )
+    return int(close[0])
+
+
 def draw():
     """The path from (-3, 4) with lr = 0.1 over the contour lines of f."""
     _, history = gradient_descent(function_2, INIT_X, lr=0.1, step_num=20)
@@ -76,6 +88,7 @@ def report():
         f"history: {history.shape[0]} points,\n"
         f"  from {history[0]!r}\n  to {history[-1]!r}"
     )
+    print(f"steps to within 1e-6 of the minimum: {steps_to_reach(1e-6)}")
 
 
 def main():

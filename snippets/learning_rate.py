@@ -71,6 +71,12 @@ def report():
             print(f"lr = {lr:g}: stopped at step {steps}, x = {history[-1]!r}")
             why = textwrap.fill(f"numerical_gradient: {refusal}", 77)
             print(textwrap.indent(why, "  "))
+    # For the exercises: lr = 0.9 multiplies x by 1 - 2 * 0.9 = -0.8.
+    _, history = gradient_descent(
+        function_2, INIT_X, lr=0.9, step_num=STEP_NUM
+    )
+    print(f"lr = 0.9: after 1 step x = {history[1]!r}")
+    print(f"lr = 0.9: after {STEP_NUM} steps x = {history[-1]!r}")
 
 
 def main():

@@ -48,6 +48,12 @@ def analytic_gradient(net, x, t):
     return np.outer(x, softmax(net.predict(x)) - t)
 
 
+def numerical_dW(x):  # noqa: N802 -- the book's name dW
+    """dW by numerical_gradient for the book's weights and another input x."""
+    net = simpleNet(BOOK_W)
+    return numerical_gradient(lambda w: net.loss(x, T), net.W)
+
+
 def gradients():
     """dW by numerical_gradient, with the book's idiom, and the exact dW."""
     net = simpleNet(BOOK_W)
@@ -84,6 +90,11 @@ def report():
     numeric, exact = gradients()
     print(f"dW by numerical_gradient =\n{numeric!r}")
     print(f"dW by x^T (softmax(xW) - t) =\n{exact!r}")
+    # For the exercises.
+    ratios = ", ".join(f"{ratio:.6f}" for ratio in numeric[1] / numeric[0])
+    print(f"row 1 / row 0 of dW by numerical_gradient: {ratios}")
+    zero_input = numerical_dW(np.array([0.0, 0.9]))
+    print(f"dW by numerical_gradient for x = (0, 0.9) =\n{zero_input!r}")
 
 
 def main():
