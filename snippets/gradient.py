@@ -89,7 +89,10 @@ def elongated_bowl(x):
 
 def angle_between(u, v):
     """The angle between two nonzero vectors, in degrees."""
-    cosine = np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v))
+    lengths = np.linalg.norm(u) * np.linalg.norm(v)
+    if lengths == 0:
+        raise ValueError("a zero vector has no direction, so no angle")
+    cosine = np.dot(u, v) / lengths
     return float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
 
 

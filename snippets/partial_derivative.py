@@ -35,6 +35,8 @@ def mixed_function(x):
 def partial_derivatives(f, point):
     """Each partial derivative of f at a point (x0, x1), the other variable
     held fixed."""
+    if len(point) != 2:
+        raise ValueError(f"point must be (x0, x1), got {point!r}")
     x0, x1 = (float(value) for value in point)
     df_dx0 = numerical_diff(lambda t: f((t, x1)), x0)
     df_dx1 = numerical_diff(lambda t: f((x0, t)), x1)

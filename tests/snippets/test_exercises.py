@@ -91,6 +91,13 @@ def test_angle_between_known_vectors():
     assert gradient.angle_between([1.0, 0.0], [0.0, 2.0]) == pytest.approx(90)
     assert gradient.angle_between([1.0, 1.0], [3.0, 3.0]) == pytest.approx(0, abs=1e-6)
     assert gradient.angle_between([1.0, 0.0], [-1.0, 0.0]) == pytest.approx(180)
+    with pytest.raises(ValueError, match="zero vector"):
+        gradient.angle_between([0.0, 0.0], [1.0, 0.0])
+
+
+def test_partial_derivatives_wants_a_point_of_two():
+    with pytest.raises(ValueError, match=r"point must be \(x0, x1\)"):
+        partial_derivative.partial_derivatives(partial_derivative.function_2, (1, 2, 3))
 
 
 def test_steps_to_reach_a_tolerance():
