@@ -270,3 +270,16 @@ def test_every_edition_shows_the_printed_numbers(built_site, language):
             assert html.escape(line, quote=False) in text, (
                 f"{language}/{page}: {exercise}: {line!r} is not on the page"
             )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", sorted({page for page, _, _ in EXERCISES.values()}))
+def test_answers_stay_collapsed_in_the_notebooks(language, page):
+    import nbformat
+    import notebooks
+
+    notebook = nbformat.read(notebooks.notebook_path(language, page), as_version=4)
+    source = "".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    exercises = [exercise for exercise, (chapter, _, _) in EXERCISES.items() if chapter == page]
+    assert "???" not in source
+    assert source.count("<details>") == len(exercises), f"{language}/{page}"
