@@ -17,7 +17,7 @@ from partial_derivative import function_2
 
 
 def check_perturbable(x):
-    """Raise unless x is an array that can be nudged in place: float64, writable.
+    """Raise unless x can be nudged in place: a writable float64 array.
 
     numerical_gradient nudges the caller's own array and puts every element
     back. That keeps the book's idiom working, where f ignores its argument and
@@ -34,7 +34,9 @@ def check_perturbable(x):
         )
     # "i" and "u" are integers and "f" floats; bool, complex, text are refused.
     if x.dtype.kind not in "iuf":
-        raise TypeError(f"x must be an array of real numbers, got dtype {x.dtype}")
+        raise TypeError(
+            f"x must be an array of real numbers, got dtype {x.dtype}"
+        )
     if x.dtype != np.float64:
         raise TypeError(
             f"x has dtype {x.dtype}, but numerical_gradient nudges x in place "

@@ -35,9 +35,11 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
             f"step_num must be a whole number >= 0, got {step_num!r}"
         )
     start = np.asarray(init_x)
-    # "i" and "u" are integers and "f" floats; text would be parsed, not refused.
+    # "i" and "u" are integers, "f" floats; text would be parsed, not refused.
     if start.dtype.kind not in "iuf":
-        raise TypeError(f"init_x must be real numbers, got dtype {start.dtype}")
+        raise TypeError(
+            f"init_x must be real numbers, got dtype {start.dtype}"
+        )
     # Always a float64 copy, which numerical_gradient can nudge in place: the
     # caller's array is never modified, so f must compute from its argument.
     x = start.astype(np.float64)

@@ -34,7 +34,8 @@ def angle_to_minimum(f, point, minimum=(0.0, 0.0)):
     point = np.array(point, dtype=np.float64)
     downhill = -numerical_gradient(f, point)
     to_minimum = np.asarray(minimum) - point
-    cosine = downhill @ to_minimum / np.hypot(*downhill) / np.hypot(*to_minimum)
+    lengths = np.hypot(*downhill) * np.hypot(*to_minimum)
+    cosine = downhill @ to_minimum / lengths
     return np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))
 
 
@@ -84,7 +85,8 @@ def report():
     print(f"x0^2/20 + x1^2 at {START}: -grad f is {angle:.1f} degrees off")
     x, history = descent()
     ratios = history[1:] / history[:-1]
-    flips = np.count_nonzero(np.sign(history[1:, 1]) != np.sign(history[:-1, 1]))
+    signs = np.sign(history[:, 1])
+    flips = np.count_nonzero(signs[1:] != signs[:-1])
     print(f"gradient_descent(valley, {START}, lr={LR}, step_num={STEP_NUM})")
     print(f"  -> {x!r}")
     print(f"  each step multiplies x0 by {ratios[:, 0].mean():.3f} "
