@@ -111,7 +111,7 @@ def draw():
     Bottom: the spacing of floats next to the book's x0 and x1, against 2h."""
     _, book = book_descent()
     ours, _ = descend_until_refused(LR)
-    fig = Figure(figsize=(6, 6.4), layout="constrained")
+    fig = Figure(figsize=(5, 6), layout="constrained")
     distance, spacing = fig.subplots(2, 1, sharex=True)
     distance.semilogy(np.hypot(book[:, 0], book[:, 1]), label="the book's")
     (line,) = distance.semilogy(np.hypot(ours[:, 0], ours[:, 1]), label="ours")

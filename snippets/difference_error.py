@@ -9,6 +9,7 @@ log-log axes.
 from pathlib import Path
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.figure import Figure
 
 from numerical_diff import function_1
@@ -40,10 +41,17 @@ def errors(difference):
     return np.abs(difference(np.exp, X, STEPS) - np.exp(X))
 
 
+def draw_slope_guide(ax, steps, scale, power, style, label):
+    """A reference line scale * h**power from steps[0] to steps[-1]: on
+    log-log axes, a straight line of slope power."""
+    ax.loglog(steps, scale * steps**power, style, linewidth=1, label=label,
+              color=rcParams["text.color"])
+
+
 def draw():
     """Both errors against h: truncation error on the right, rounding on the
-    left."""
-    fig = Figure(figsize=(6, 4), layout="constrained")
+    left, with guides of slope 1 and 2."""
+    fig = Figure(figsize=(5, 3.8), layout="constrained")
     ax = fig.add_subplot()
     # An error of exactly 0 has no place on a log axis; those points are left
     # out.
@@ -53,10 +61,16 @@ def draw():
     ):
         error = errors(difference)
         ax.loglog(STEPS[error > 0], error[error > 0], label=label)
+    # Guides ten times above the leading error terms, e h / 2 and e h^2 / 6,
+    # so that they run parallel to the curves where truncation dominates.
+    draw_slope_guide(ax, np.array([1e-6, 1.0]), 10 * np.e / 2, 1, "--",
+                     r"$\propto h$ (slope 1)")
+    draw_slope_guide(ax, np.array([1e-3, 1.0]), 10 * np.e / 6, 2, "-.",
+                     r"$\propto h^2$ (slope 2)")
     ax.axvline(1e-4, color="gray", linestyle=":", label="$h = 10^{-4}$")
     ax.set_xlabel("$h$")
     ax.set_ylabel(r"$|\mathrm{error}|$")
-    ax.legend()
+    ax.legend(fontsize=9)
     return fig
 
 

@@ -2,14 +2,15 @@
 
 Run it:  python snippets/gradient.py
 It prints the gradient of f(x0, x1) = x0^2 + x1^2 at (3, 4), (0, 2) and
-(3, 0), and writes gradient.svg: the field of -grad f on [-2, 2]^2, as
-normalised arrows coloured by their magnitude and as plain arrows whose length
-is the magnitude.
+(3, 0), and writes gradient.svg: the field of -grad f on [-2, 2]^2 over the
+contour lines of f, as normalised arrows coloured by their magnitude and as
+plain arrows whose length is the magnitude.
 """
 
 from pathlib import Path
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.figure import Figure
 
 from numerical_diff import check_h, numerical_diff
@@ -107,17 +108,48 @@ def angle_between(u, v):
     return float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
 
 
+# Contour lines of f at radii 0.5, 1, ..., 2.5: f = r^2 on each.
+CONTOUR_LEVELS = [0.25, 1, 2.25, 4, 6.25]
+
+
+def draw_contours(ax):
+    """The contour lines of f, labelled with their value, under the
+    arrows."""
+    grid = np.linspace(-2.5, 2.5, 101)
+    x0, x1 = np.meshgrid(grid, grid)
+    lines = ax.contour(
+        x0,
+        x1,
+        function_2((x0, x1)),
+        levels=CONTOUR_LEVELS,
+        colors="gray",
+        linewidths=0.8,
+        zorder=1,
+    )
+    # The labels sit on one ray, on a patch of the background above the
+    # arrows, so that no arrow crosses their digits.
+    angle = np.deg2rad(62)
+    where = [
+        (np.sqrt(level) * np.cos(angle), np.sqrt(level) * np.sin(angle))
+        for level in CONTOUR_LEVELS
+    ]
+    patch = {"facecolor": rcParams["axes.facecolor"], "edgecolor": "none"}
+    for label in ax.clabel(lines, fmt="%g", fontsize=8, manual=where):
+        label.set(color=rcParams["text.color"], zorder=3, bbox=patch)
+
+
 def draw():
-    """-grad f on [-2, 2]^2: normalised and coloured (left), to scale
-    (right)."""
+    """-grad f on [-2, 2]^2 over the contour lines of f: normalised and
+    coloured (top), to scale (bottom)."""
     x0, x1 = np.meshgrid(np.arange(-2, 2.25, 0.25), np.arange(-2, 2.25, 0.25))
     points = np.column_stack([x0.ravel(), x1.ravel()])
     descent = -numerical_gradient_batch(function_2, points)
     magnitude = np.hypot(descent[:, 0], descent[:, 1])
     unit = descent / np.where(magnitude > 0, magnitude, 1)[:, None]
 
-    fig = Figure(figsize=(9, 4.2), layout="constrained")
-    normalised, to_scale = fig.subplots(1, 2, sharey=True)
+    # One panel above the other, so that a phone shows both at a legible size.
+    fig = Figure(figsize=(4.6, 8.4), layout="constrained")
+    normalised, to_scale = fig.subplots(2, 1, sharex=True)
     arrows = normalised.quiver(
         points[:, 0],
         points[:, 1],
@@ -125,8 +157,11 @@ def draw():
         unit[:, 1],
         magnitude,
         cmap="viridis",
+        zorder=2,
     )
-    fig.colorbar(arrows, ax=normalised, label=r"$\|\nabla f\|$")
+    fig.colorbar(
+        arrows, ax=normalised, location="top", label=r"$\|\nabla f\|$"
+    )
     to_scale.quiver(
         points[:, 0],
         points[:, 1],
@@ -135,14 +170,15 @@ def draw():
         angles="xy",
         scale_units="xy",
         scale=16,
+        zorder=2,
     )
     for ax in (normalised, to_scale):
+        draw_contours(ax)
         ax.set_aspect("equal")
         ax.set_xlim(-2.5, 2.5)
         ax.set_ylim(-2.5, 2.5)
-        ax.set_xlabel("$x_0$")
-        ax.grid(True, alpha=0.3)
-    normalised.set_ylabel("$x_1$")
+        ax.set_ylabel("$x_1$")
+    to_scale.set_xlabel("$x_0$")
     return fig
 
 

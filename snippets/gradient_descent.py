@@ -10,6 +10,7 @@ from numbers import Integral, Real
 from pathlib import Path
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.figure import Figure
 
 from gradient import numerical_gradient
@@ -65,9 +66,15 @@ def steps_to_reach(tolerance, lr=0.1, step_num=1000):
     return int(close[0])
 
 
+DRAWN_STEPS = 20
+
+
 def draw():
-    """The path from (-3, 4) with lr = 0.1 over the contour lines of f."""
-    _, history = gradient_descent(function_2, INIT_X, lr=0.1, step_num=20)
+    """The path from (-3, 4) with lr = 0.1 over the contour lines of f,
+    its start and end marked."""
+    _, history = gradient_descent(
+        function_2, INIT_X, lr=0.1, step_num=DRAWN_STEPS
+    )
     x0, x1 = np.meshgrid(
         np.linspace(-4.5, 4.5, 91), np.linspace(-4.5, 4.5, 91)
     )
@@ -77,12 +84,27 @@ def draw():
     ax.contour(x0, x1, function_2((x0, x1)), levels=levels, colors="silver")
     ax.axhline(0, color="gray", linestyle="--", linewidth=0.8)
     ax.axvline(0, color="gray", linestyle="--", linewidth=0.8)
-    ax.plot(history[:, 0], history[:, 1], "o-", color="tab:blue", markersize=4)
+    ax.plot(
+        history[:, 0],
+        history[:, 1],
+        "o-",
+        color="tab:blue",
+        markersize=4,
+        label="path, lr = 0.1",
+    )
+    # Start and end differ in shape, not only in colour, and are named in
+    # the legend.
+    ink = rcParams["text.color"]
+    ax.plot(*history[0], "s", color=ink, markersize=9,
+            label="start (\u22123, 4)")
+    ax.plot(*history[-1], "*", color="tab:orange", markersize=15,
+            markeredgecolor=ink, label=f"end, step {DRAWN_STEPS}")
     ax.set_aspect("equal")
     ax.set_xlim(-4.5, 4.5)
     ax.set_ylim(-4.5, 4.5)
     ax.set_xlabel("$x_0$")
     ax.set_ylabel("$x_1$")
+    ax.legend(loc="lower right")
     return fig
 
 

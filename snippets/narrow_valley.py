@@ -53,7 +53,7 @@ def draw():
     length = np.hypot(downhill[:, 0], downhill[:, 1])
     unit = downhill / np.where(length > 0, length, 1)[:, None]
 
-    fig = Figure(figsize=(6, 3.4), layout="constrained")
+    fig = Figure(figsize=(5, 3.1), layout="constrained")
     ax = fig.add_subplot()
     ax.contour(x0, x1, valley((x0, x1)), levels=[0.25, 1, 2.25, 4, 6.25, 9],
                colors="silver")

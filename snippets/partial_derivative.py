@@ -46,7 +46,7 @@ def partial_derivatives(f, point):
 def draw():
     """The surface z = x0^2 + x1^2 over [-3, 3]^2."""
     x0, x1 = np.meshgrid(np.linspace(-3, 3, 25), np.linspace(-3, 3, 25))
-    fig = Figure(figsize=(6, 4.5), layout="constrained")
+    fig = Figure(figsize=(5, 4.2), layout="constrained")
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(
         x0, x1, function_2((x0, x1)), cmap="viridis", edgecolor="none"
