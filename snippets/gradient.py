@@ -40,9 +40,29 @@ def working_array(x):
     return array.astype(np.float64)
 
 
+def checked_point(f, x, h):
+    """The array to perturb (working_array), once f and h are checked."""
+    if not callable(f):
+        raise TypeError(f"f must be callable, got {type(f).__name__}")
+    check_h(h)
+    return working_array(x)
+
+
+# --8<-- [start:core]
+def numerical_gradient(f, x, h=1e-4):
+    """Return the gradient of f at x: a central difference per element.
+
+    x is left exactly as it was, also when f raises.
+    """
+    point = checked_point(f, x, h)
+    grad = np.zeros(point.shape)
+    for index in np.ndindex(point.shape):
+        grad[index] = derivative_along(f, point, index, h)
+    return grad
+
+
 def derivative_along(f, point, index, h):
-    """The derivative of f along one element of point, which is put back
-    afterwards."""
+    """f's derivative along point[index], which is put back afterwards."""
     original = point[index]
 
     def f_along(value):
@@ -53,21 +73,7 @@ def derivative_along(f, point, index, h):
         return numerical_diff(f_along, float(original), h)
     finally:
         point[index] = original
-
-
-def numerical_gradient(f, x, h=1e-4):
-    """Return the gradient of f at x: a central difference per element.
-
-    x is left exactly as it was, also when f raises.
-    """
-    if not callable(f):
-        raise TypeError(f"f must be callable, got {type(f).__name__}")
-    check_h(h)
-    point = working_array(x)
-    grad = np.zeros(point.shape)
-    for index in np.ndindex(point.shape):
-        grad[index] = derivative_along(f, point, index, h)
-    return grad
+# --8<-- [end:core]
 
 
 def numerical_gradient_batch(f, points, h=1e-4):

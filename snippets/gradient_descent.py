@@ -16,12 +16,7 @@ from gradient import numerical_gradient
 from partial_derivative import function_2
 
 
-def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    """Step x <- x - lr * grad f(x) step_num times; return x and the history.
-
-    The history holds every point visited, init_x first, so it has step_num + 1
-    rows. init_x is not modified.
-    """
+def check_arguments(f, lr, step_num):
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(lr, bool) or not isinstance(lr, Real) or not 0 < lr < np.inf:
@@ -34,12 +29,23 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
         raise ValueError(
             f"step_num must be a whole number >= 0, got {step_num!r}"
         )
+
+
+# --8<-- [start:core]
+def gradient_descent(f, init_x, lr=0.01, step_num=100):
+    """Step x <- x - lr * grad f(x) step_num times; return x and the history.
+
+    The history holds every point visited, init_x first, so it has step_num + 1
+    rows. init_x is not modified.
+    """
+    check_arguments(f, lr, step_num)
     x = np.array(init_x, dtype=np.float64)  # a copy, never the caller's array
     history = [x.copy()]
     for _ in range(step_num):
         x -= lr * numerical_gradient(f, x)
         history.append(x.copy())
     return x, np.array(history)
+# --8<-- [end:core]
 
 
 INIT_X = (-3.0, 4.0)
