@@ -16,51 +16,48 @@ from numerical_diff import check_h, numerical_diff
 from partial_derivative import function_2
 
 
-def working_array(x):
-    """The array to perturb: x itself if a writable float64 array, else a copy.
+def check_perturbable(x):
+    """Raise unless x can be nudged in place: a writable float64 array.
 
-    Perturbing the caller's own array keeps the book's idiom working, where f
-    ignores its argument and reads the array by another name (f = lambda w:
-    net.loss(x, t)). Integers are copied to float64, since x + h and x - h
-    would be truncated towards zero in place.
+    numerical_gradient nudges the caller's own array and puts every element
+    back. That keeps the book's idiom working, where f ignores its argument and
+    reads the array by another name (f = lambda w: net.loss(x, t)). Working on
+    a copy instead, f would never see the nudges and every difference would be
+    0: a gradient of zeros, without a word. So anything that would need a copy
+    (a list, integers, float32, a read-only array) is refused.
     """
-    array = np.asarray(x)
-    # "i" and "u" are integers and "f" floats; bool, complex, text are refused.
-    kind = array.dtype.kind
-    if kind not in "iuf":
+    if not isinstance(x, np.ndarray):
         raise TypeError(
-            f"x must be an array of real numbers, got dtype {array.dtype}"
+            f"x must be a NumPy array of float64, got {type(x).__name__}: "
+            "numerical_gradient nudges x in place. "
+            "Pass np.array(x, dtype=float)"
         )
-    if array.dtype == np.float64 and array is x and x.flags.writeable:
-        return array
-    if kind == "f" and array.dtype != np.float64:
-        # A copy would break the idiom above without a word, and perturbing a
-        # lower precision in place cannot hold a step of 1e-4: say so instead.
-        raise TypeError(f"x has dtype {array.dtype}; use x.astype(np.float64)")
-    return array.astype(np.float64)
+    # "i" and "u" are integers and "f" floats; bool, complex, text are refused.
+    if x.dtype.kind not in "iuf":
+        raise TypeError(
+            f"x must be an array of real numbers, got dtype {x.dtype}"
+        )
+    if x.dtype != np.float64:
+        raise TypeError(
+            f"x has dtype {x.dtype}, but numerical_gradient nudges x in place "
+            "by +-h, which needs float64. Pass x.astype(float) and let f read "
+            "that array"
+        )
+    if not x.flags.writeable:
+        raise ValueError(
+            "x is read-only, but numerical_gradient nudges x in place by +-h. "
+            "Pass a writable copy such as x.astype(float) and let f read it"
+        )
 
 
-def checked_point(f, x, h):
-    """The array to perturb (working_array), once f and h are checked."""
+def check_arguments(f, x, h):
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     check_h(h)
-    return working_array(x)
+    check_perturbable(x)
 
 
 # --8<-- [start:core]
-def numerical_gradient(f, x, h=1e-4):
-    """Return the gradient of f at x: a central difference per element.
-
-    x is left exactly as it was, also when f raises.
-    """
-    point = checked_point(f, x, h)
-    grad = np.zeros(point.shape)
-    for index in np.ndindex(point.shape):
-        grad[index] = derivative_along(f, point, index, h)
-    return grad
-
-
 def derivative_along(f, point, index, h):
     """f's derivative along point[index], which is put back afterwards."""
     original = point[index]
@@ -73,12 +70,25 @@ def derivative_along(f, point, index, h):
         return numerical_diff(f_along, float(original), h)
     finally:
         point[index] = original
+
+
+def numerical_gradient(f, x, h=1e-4):
+    """Return the gradient of f at x: a central difference per element.
+
+    x must be a writable float64 array: it is nudged in place, and left
+    exactly as it was afterwards, also when f raises.
+    """
+    check_arguments(f, x, h)
+    grad = np.zeros(x.shape)
+    for index in np.ndindex(x.shape):
+        grad[index] = derivative_along(f, x, index, h)
+    return grad
 # --8<-- [end:core]
 
 
 def numerical_gradient_batch(f, points, h=1e-4):
     """Return the gradient of f at each row of a 2-D array of points."""
-    points = np.asarray(points)
+    check_perturbable(points)  # its rows are nudged in place, one at a time
     if points.ndim != 2:
         raise ValueError(
             f"points must be 2-D, a point per row; got shape {points.shape}"

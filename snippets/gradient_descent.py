@@ -16,7 +16,8 @@ from gradient import numerical_gradient
 from partial_derivative import function_2
 
 
-def check_arguments(f, lr, step_num):
+def checked_start(f, init_x, lr, step_num):
+    """init_x as a new float64 array, once every argument is checked."""
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(lr, bool) or not isinstance(lr, Real) or not 0 < lr < np.inf:
@@ -29,6 +30,15 @@ def check_arguments(f, lr, step_num):
         raise ValueError(
             f"step_num must be a whole number >= 0, got {step_num!r}"
         )
+    start = np.asarray(init_x)
+    # "i" and "u" are integers, "f" floats; text would be parsed, not refused.
+    if start.dtype.kind not in "iuf":
+        raise TypeError(
+            f"init_x must be real numbers, got dtype {start.dtype}"
+        )
+    # Always a float64 copy, which numerical_gradient can nudge in place: the
+    # caller's array is never modified, so f must compute from its argument.
+    return start.astype(np.float64)
 
 
 # --8<-- [start:core]
@@ -36,10 +46,9 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
     """Step x <- x - lr * grad f(x) step_num times; return x and the history.
 
     The history holds every point visited, init_x first, so it has step_num + 1
-    rows. init_x is not modified.
+    rows. init_x is not modified: x is a copy, so f must read its argument.
     """
-    check_arguments(f, lr, step_num)
-    x = np.array(init_x, dtype=np.float64)  # a copy, never the caller's array
+    x = checked_start(f, init_x, lr, step_num)  # a float64 copy of init_x
     history = [x.copy()]
     for _ in range(step_num):
         x -= lr * numerical_gradient(f, x)
