@@ -112,6 +112,6 @@ def language_prefix(language: str) -> str:
 
 
 def page_url(language: str, page: str, anchor: str = "", site: str | None = None) -> str:
-    """A page's address on the published site (or on `site`), e.g. https://…/gradients/ja/gradient/."""
+    """A page's address on the published site (or on `site`): https://…/gradients/ja/gradient/."""
     path = "" if page == "index" else f"{page}/"
     return (site or site_url()) + language_prefix(language) + path + anchor

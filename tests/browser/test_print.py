@@ -16,7 +16,8 @@ from conftest import LANGUAGES, page_address
 
 pytestmark = pytest.mark.browser
 
-PAPER = {"format": "A4", "margin": {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}}
+MARGIN = "15mm"
+PAPER = {"format": "A4", "margin": dict.fromkeys(("top", "bottom", "left", "right"), MARGIN)}
 PRINTABLE_WIDTH = round((210 - 2 * 15) / 25.4 * 96)  # A4 less the margins, in CSS pixels
 PRINTED = [
     (language, page)
@@ -48,7 +49,8 @@ CODE_LINES = """() => [...document.querySelectorAll("article pre code")]
 
 # The longest run of each closed answer's words (not its formulas, whose
 # text a PDF holds differently), to look for in the printed text.
-CLOSED_ANSWERS = """() => [...document.querySelectorAll("article details:not([open])")].map((details) => {
+CLOSED_ANSWERS = """() => [...document.querySelectorAll("article details:not([open])")]
+  .map((details) => {
     const body = [...details.children].filter((child) => child.tagName !== "SUMMARY");
     const text = body.map((child) => {
         const copy = child.cloneNode(true);
@@ -77,14 +79,15 @@ class Printout:
         try:
             tab.goto(urljoin(site_url, page_address(language, page)), wait_until="networkidle")
             # Figures load lazily: load them all, as for a reader who scrolled through.
-            tab.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+            tab.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
             tab.wait_for_function("[...document.images].every((image) => image.complete)")
             if before:
                 tab.evaluate(before)
             reader = PdfReader(io.BytesIO(tab.pdf(**PAPER)))
             if before:
-                tab.evaluate("document.querySelectorAll('article details').forEach(d => d.open = false)")
-            self.sheets = [(float(s.mediabox.width), float(s.mediabox.height)) for s in reader.pages]
+                tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = false)")
+            self.sheets = [(float(s.mediabox.width), float(s.mediabox.height))
+                           for s in reader.pages]
             self.text = squeeze("\n".join(sheet.extract_text() for sheet in reader.pages))
             self.title = tab.locator("article h1").first.text_content().replace("¶", "")
             self.frame = tab.evaluate(FRAME_TEXTS)
@@ -194,7 +197,8 @@ def test_printed_figures_stay_within_the_papers_width(print_layout, language, pa
     tab = print_layout(language, page)
     figures = tab.evaluate(
         """() => [...document.querySelectorAll('article img[src*="figures/"]')]
-            .map((image) => [image.getBoundingClientRect().left, image.getBoundingClientRect().right])"""
+            .map((image) => image.getBoundingClientRect())
+            .map((box) => [box.left, box.right])"""
     )
     assert figures, "the chapter has figures"
     outside = [box for box in figures if box[0] < -1 or box[1] > PRINTABLE_WIDTH + 1]
