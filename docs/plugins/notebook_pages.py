@@ -135,7 +135,8 @@ def notebook_in_every_language(config, chapter: str) -> dict[str, File]:
 
 
 def download_file(config, found: File, notebook: dict) -> File:
-    """The notebook without outputs, as in the repository, next to its page: <chapter>.ipynb."""
+    """The notebook without outputs, as in the repository (its links to this site), next to
+    its page: <chapter>.ipynb."""
     text = notebooks.notebook_text(notebook)
     download = File.generated(config, f"{found.src_uri}.download", content=text)
     download.dest_uri = found.dest_uri.removesuffix("/index.html") + ".ipynb"
@@ -181,6 +182,8 @@ def on_files(files, config):
     for chapter in notebooks.chapters():
         notebook = notebooks.make_notebook(language, chapter)
         if check_committed(language, chapter, notebook) and chapter in found:
+            # The committed notebook links to upstream's site; the published copies, to this one.
+            notebook = notebooks.retarget(notebook, settings.site_url())
             place = found[chapter]
             download = download_file(config, place, notebook)
             notebook = with_outputs(language, chapter, notebook, place.url)

@@ -13,6 +13,10 @@ Jupyter kernel that has NumPy and Matplotlib.
 The notebooks are committed because Colab opens notebooks from the repository on GitHub; the
 tests prove they are what this file makes, and run each of them in a Jupyter kernel. The build
 does not read them: it makes the same notebooks afresh (notebook_pages.py).
+
+Their links to the site name upstream's address (the default of site_url in mkdocs.yml),
+whatever GRADIENTS_SITE_URL says: a fork's committed notebooks, opened in Colab from the fork,
+link to pages that exist. The build points the copies it publishes at its own site (retarget).
 """
 
 from __future__ import annotations
@@ -79,13 +83,27 @@ def colab_url(language: str, chapter: str) -> str:
 # ---------------------------------------------------------------- cells
 
 
+def page_url(language: str, page: str, anchor: str = "") -> str:
+    """A page on upstream's site: the committed notebooks link there (see the top of this file)."""
+    return settings.page_url(language, page, anchor, site=settings.upstream_site_url())
+
+
+def retarget(notebook: dict, site: str) -> dict:
+    """The notebook with its links to upstream's site pointed at `site` (a fork's, say)."""
+    upstream = f"]({settings.upstream_site_url()}"
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            cell["source"] = [line.replace(upstream, f"]({site}") for line in cell["source"]]
+    return notebook
+
+
 def markdown_cell(language: str, text: str) -> dict:
     """Page Markdown as notebook Markdown: no heading ids, $…$ math, links to the site."""
     text = grammar.HEADING.sub(lambda heading: f"{heading[1]} {heading[2]}", text)
     text = grammar.COLLAPSED.sub(details, text)
     text = grammar.INLINE_FORMULA.sub(lambda match: f"${match[1]}$", text)
     text = grammar.PAGE_LINK.sub(
-        lambda match: f"]({settings.page_url(language, match[1], match[2] or '')})", text
+        lambda match: f"]({page_url(language, match[1], match[2] or '')})", text
     )
     return {"cell_type": "markdown", "metadata": {}, "source": text.strip()}
 
@@ -138,7 +156,7 @@ def intro_cells(language: str, chapter: str) -> list[dict]:
     heading = title(language, chapter)
     needs = "requirements" + "".join(f"_{EXTRA_LIBRARIES[x]}" for x in extra_libraries(chapter))
     intro = texts["intro"].format(
-        title=heading, url=settings.page_url(language, chapter), requirements=texts[needs]
+        title=heading, url=page_url(language, chapter), requirements=texts[needs]
     )
     # Figures appear under the cells that draw them; snippets use Matplotlib's Figure API,
     # whose figures Jupyter shows only once the inline backend is on.
@@ -161,7 +179,7 @@ def snippet_cells(language: str, chapter: str, snippet: str, written: set[str]) 
             snippet=snippet,
             dependency=dependency,
             title=title(language, home),
-            url=settings.page_url(language, home),
+            url=page_url(language, home),
         )
         cells.insert(-1, markdown_cell(language, explanation))
     written.add(snippet)

@@ -19,11 +19,35 @@ CONFIG_FILE = ROOT / "mkdocs.yml"
 @functools.cache
 def config() -> dict:
     """mkdocs.yml as MkDocs reads it (!ENV tags included), without loading any plugin."""
+    return _load(environment=True)
+
+
+@functools.cache
+def defaults() -> dict:
+    """mkdocs.yml with every !ENV tag at its default, whatever the environment says: the
+    upstream site and repository, which the committed notebooks name."""
+    return _load(environment=False)
+
+
+def _load(environment: bool) -> dict:
     import yaml
     from mkdocs.utils.yaml import get_yaml_loader
 
+    loader = get_yaml_loader()
+    if not environment:
+        loader = type("DefaultsLoader", (loader,), {})
+        loader.add_constructor("!ENV", _env_default)
     with CONFIG_FILE.open(encoding="utf-8") as file:
-        return yaml.load(file, Loader=get_yaml_loader())  # noqa: S506 -- MkDocs' own safe loader
+        return yaml.load(file, Loader=loader)  # noqa: S506 -- MkDocs' own safe loader
+
+
+def _env_default(loader, node):
+    """An !ENV tag's default: the last item of `!ENV [NAME, …, default]` (None if it has none)."""
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode) and len(node.value) > 1:
+        return loader.construct_object(node.value[-1])
+    return None
 
 
 def _i18n_languages() -> list[dict]:
@@ -43,15 +67,31 @@ def default_language() -> str:
 
 
 def site_url() -> str:
-    return config()["site_url"]
+    """Where this build is published (GRADIENTS_SITE_URL, else upstream's), ending in "/" as
+    MkDocs makes it; actions/configure-pages gives it without the "/"."""
+    return _directory(config()["site_url"] or defaults()["site_url"])
+
+
+def upstream_site_url() -> str:
+    """Where upstream publishes the site: the address the committed notebooks link to."""
+    return _directory(defaults()["site_url"])
+
+
+def _directory(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 def repository() -> str:
-    return config()["extra"]["repository"]
+    """The GitHub repository, "owner/name" (GRADIENTS_REPOSITORY, else upstream's)."""
+    return config()["extra"]["repository"] or defaults()["extra"]["repository"]
 
 
 def branch() -> str:
-    return config()["extra"]["branch"]
+    return config()["extra"]["branch"] or defaults()["extra"]["branch"]
+
+
+def repository_url() -> str:
+    return f"https://github.com/{repository()}"
 
 
 def pages() -> list[str]:
@@ -71,7 +111,7 @@ def language_prefix(language: str) -> str:
     return "" if language == default_language() else f"{language}/"
 
 
-def page_url(language: str, page: str, anchor: str = "") -> str:
-    """A page's address on the published site, e.g. https://…/gradients/ja/gradient/."""
+def page_url(language: str, page: str, anchor: str = "", site: str | None = None) -> str:
+    """A page's address on the published site (or on `site`): https://…/gradients/ja/gradient/."""
     path = "" if page == "index" else f"{page}/"
-    return site_url() + language_prefix(language) + path + anchor
+    return (site or site_url()) + language_prefix(language) + path + anchor
