@@ -115,8 +115,11 @@ def test_page_is_private_clean_typeset_and_shows_its_figures(
             figure = figures.nth(index)
             assert figure.is_visible(), f"figure {index} is hidden"
             figure.scroll_into_view_if_needed()
-            assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), (
-                "figure not loaded"
+            # Figures load lazily (figure_palettes.py), once scrolled to.
+            tab.tab.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0",
+                arg=figure.element_handle(),
+                timeout=10_000,
             )
             box = figure.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 100, (
