@@ -50,6 +50,11 @@ def draw_slope_guide(ax, steps, scale, power, style, label):
               color=rcParams["text.color"])
 
 
+def error_at(difference, h):
+    """Absolute error of a difference formula for exp at X with step h."""
+    return abs(difference(np.exp, X, h) - np.exp(X))
+
+
 def draw():
     """Both errors against h: truncation error on the right, rounding on the
     left, with guides of slope 1 and 2."""
@@ -84,7 +89,7 @@ def report():
         repr(forward_difference(function_1, 5, 1e-50)),
     )
     for difference in (forward_difference, central_difference):
-        error = abs(difference(np.exp, X, 1e-4) - np.exp(X))
+        error = error_at(difference, 1e-4)
         print(
             f"{difference.__name__}: error for exp at {X}, h=1e-4: {error:.2e}"
         )

@@ -74,16 +74,27 @@ def draw():
     return fig
 
 
+def step_factor(lr):
+    """What every step multiplies x by on function_2: x - lr * 2x."""
+    return 1 - 2 * lr
+
+
+def outcome(lr):
+    """Where gradient descent with this lr ends, in the words of report()."""
+    history, refusal = descend_until_refused(lr)
+    if refusal is None:
+        return f"lr = {lr:g}: after {STEP_NUM} steps x = {history[-1]!r}"
+    steps = len(history) - 1
+    why = textwrap.fill(f"numerical_gradient: {refusal}", 77)
+    return (
+        f"lr = {lr:g}: stopped at step {steps}, x = {history[-1]!r}\n"
+        + textwrap.indent(why, "  ")
+    )
+
+
 def report():
     for lr in LEARNING_RATES:
-        history, refusal = descend_until_refused(lr)
-        if refusal is None:
-            print(f"lr = {lr:g}: after {STEP_NUM} steps x = {history[-1]!r}")
-        else:
-            steps = len(history) - 1
-            print(f"lr = {lr:g}: stopped at step {steps}, x = {history[-1]!r}")
-            why = textwrap.fill(f"numerical_gradient: {refusal}", 77)
-            print(textwrap.indent(why, "  "))
+        print(outcome(lr))
     # For the exercises: lr = 0.9 multiplies x by 1 - 2 * 0.9 = -0.8.
     _, history = gradient_descent(
         function_2, INIT_X, lr=0.9, step_num=STEP_NUM

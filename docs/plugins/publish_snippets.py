@@ -1,7 +1,8 @@
 """Hook: publish every snippet's figure and file; fail the build for a page whose snippet failed.
 
 Each snippet runs once per build (snippet_runs.py); this hook runs in every language's build
-and publishes the same results each time: figures/<name>.svg and snippets/<name>.py.
+and publishes the same results each time: figures/<name>.svg, its twin for the dark palette
+figures-dark/<name>.svg, and snippets/<name>.py.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def on_files(files, config):
         result = snippet_runs.result_of(name)
         if result.svg:
             files.append(File.generated(config, f"figures/{name}.svg", content=result.svg))
+            dark = f"figures-dark/{name}.svg"  # shown in the dark palette (figure_palettes.py)
+            files.append(File.generated(config, dark, content=result.svg_dark))
         source = read_bytes(SNIPPETS / f"{name}.py")
         files.append(File.generated(config, f"snippets/{name}.py", content=source))
     return files

@@ -32,11 +32,12 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+import dark_style
 from settings import SNIPPETS
 from store import Store, read_bytes
 
 log = logging.getLogger("mkdocs.plugins.gradients")
-results = Store("snippets", __file__)
+results = Store("snippets", __file__, dark_style.__file__)  # the dark figures too
 
 # GRADIENTS_SNIPPETS=off builds the site without running any snippet: pages and notebooks show
 # a placeholder instead of their outputs. It is the benchmark's floor.
@@ -49,12 +50,14 @@ class SnippetResult:
 
     output: str = ""
     svg: str = ""
+    svg_dark: str = ""  # the same figure drawn again for the dark palette
     error: str = ""
 
 
 PLACEHOLDER = SnippetResult(
     output="(not run: GRADIENTS_SNIPPETS=off)\n",
     svg='<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"/>',
+    svg_dark='<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"/>',
 )
 
 
@@ -148,7 +151,9 @@ def execute(name: str) -> SnippetResult:
             with contextlib.redirect_stdout(printed):
                 module.report()
             svg = render_svg(module.draw(), name)
-        result = SnippetResult(output=printed.getvalue(), svg=svg)
+            # draw() again, in the same run: a figure takes its colours when it is drawn.
+            svg_dark = render_svg(dark_style.drawn_dark(module.draw), name)
+        result = SnippetResult(output=printed.getvalue(), svg=svg, svg_dark=svg_dark)
     except Exception as error:  # reported with the page that shows the snippet
         result = SnippetResult(error=short_traceback(error))
     finally:

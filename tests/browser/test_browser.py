@@ -115,8 +115,11 @@ def test_page_is_private_clean_typeset_and_shows_its_figures(
             figure = figures.nth(index)
             assert figure.is_visible(), f"figure {index} is hidden"
             figure.scroll_into_view_if_needed()
-            assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), (
-                "figure not loaded"
+            # Figures load lazily (figure_palettes.py), once scrolled to.
+            tab.tab.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0",
+                arg=figure.element_handle(),
+                timeout=10_000,
             )
             box = figure.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 100, (
@@ -210,28 +213,7 @@ def test_language_switcher_leads_to_the_same_page(
         assert not tab.failures, f"failed requests: {tab.failures}"
 
 
-def test_dark_palette_keeps_figures_readable(browser, site_url):
-    from PIL import Image
-
-    with visit(browser, site_url, "en", "gradient-descent") as tab:
-        for _ in range(3):  # automatic -> light -> dark
-            if tab.tab.locator("body").get_attribute("data-md-color-scheme") == "slate":
-                break
-            tab.tab.locator(
-                "form[data-md-component=palette] label:not([hidden])"
-            ).first.click()
-        assert tab.tab.locator("body").get_attribute("data-md-color-scheme") == "slate"
-        background = tab.tab.evaluate("getComputedStyle(document.body).backgroundColor")
-        channels = [
-            int(c) for c in background[background.index("(") + 1 : -1].split(",")[:3]
-        ]
-        assert max(channels) < 80, f"the page is not dark: {background}"
-        figure = tab.tab.locator('article img[src*="figures/"]').first
-        figure.scroll_into_view_if_needed()
-        pixels = np.asarray(Image.open(io.BytesIO(figure.screenshot())).convert("L"))
-        light, dark = (pixels > 200).mean(), (pixels < 90).mean()
-        # The figure keeps its light card, and its lines and labels stay dark on it.
-        assert light > 0.6 and dark > 0.005, f"light {light:.2f}, dark {dark:.3f}"
+# The figures in the dark palette: tests/browser/test_explorers.py.
 
 
 SEARCHES = [

@@ -195,15 +195,17 @@ def test_each_snippet_runs_once_per_build(built_site):
 
 
 def test_a_second_run_in_a_fresh_process_gives_identical_figures(built_site):
-    """No date, no random ids: a snippet's figure is the same from one build to the next."""
+    """No date, no random ids: a snippet's figures, in both palettes, are the same from one
+    build to the next."""
     site, _ = built_site
     rerun = subprocess.run(
         [
             sys.executable,
             "-c",
             "import json, snippet_runs\n"
-            "print(json.dumps({name: snippet_runs.execute(name).svg"
-            " for name in snippet_runs.snippet_names()}))",
+            "print(json.dumps({name: (result.svg, result.svg_dark)"
+            " for name in snippet_runs.snippet_names()"
+            " for result in [snippet_runs.execute(name)]}))",
         ],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT / "docs" / "plugins")},
@@ -213,8 +215,9 @@ def test_a_second_run_in_a_fresh_process_gives_identical_figures(built_site):
     )
     figures = json.loads(rerun.stdout)
     assert sorted(figures) == SNIPPETS
-    for name, svg in figures.items():
+    for name, (svg, svg_dark) in figures.items():
         assert svg.encode() == (site / "figures" / f"{name}.svg").read_bytes(), name
+        assert svg_dark.encode() == (site / "figures-dark" / f"{name}.svg").read_bytes(), name
 
 
 def test_a_raising_snippet_fails_the_build_naming_page_and_file(warm_project, tmp_path):
