@@ -42,6 +42,12 @@ def default_language() -> str:
     return languages()[0]
 
 
+def site_description(language: str) -> str:
+    """What the edition says it is (its <meta name="description">): its own, or the site's."""
+    own = next(entry for entry in _i18n_languages() if entry["locale"] == language)
+    return own.get("site_description") or config()["site_description"]
+
+
 def site_url() -> str:
     return config()["site_url"]
 
