@@ -8,6 +8,9 @@ with addresses relative to the edition's root (`search/search_index.json` for th
 edition, written again after mkdocs-static-i18n has put the combined index there). Each
 page's `__config` names its edition's root as `base` (`overrides/main.html`), which is where
 Material's script fetches the index from and resolves the results' addresses against.
+
+It also publishes the site's search worker, `search-words.js` beside this file, which splits
+Japanese queries into words as the index's text is split, and hands them to Material's.
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import write_file
+from store import read_bytes
 
 INDEX = "search/search_index.json"
+WORKER = Path(__file__).with_name("search-words.js")
 
 # The site is built once per language, one after the other: each edition's index as built so
 # far in this run, by its folder on the site ("" for the default edition, "ja/", …).
@@ -27,6 +33,18 @@ indexes: dict[str, str] = {}
 
 
 # ---------------------------------------------------------------- events
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the file list for this language
+def on_files(files, config):
+    """Publish the search worker, which overrides/main.html names in each page's __config.
+
+    Not a theme file in overrides/: mkdocs-static-i18n would look for it under docs/.
+    """
+    worker = File.generated(config, f"assets/javascripts/workers/{WORKER.name}", content=read_bytes(WORKER))
+    files.append(worker)
+    return files
+
 
 
 @event_priority(-50)  # after Material's search plugin (0), before mkdocs-static-i18n (-100)
@@ -37,7 +55,7 @@ def _keep_this_edition(config):
     if not root:  # the default edition is built first: a new build of the site
         indexes.clear()
     entries = config.plugins["material/search"].search_index.entries
-    indexes[root] = render_index(config, language, relative_to(root, entries))
+    indexes[root] = render_index(config, relative_to(root, entries))
     write_indexes(config)
 
 
@@ -67,15 +85,16 @@ def relative_to(root: str, entries: list[dict]) -> list[dict]:
     return [{**entry, "location": entry["location"][len(root) :]} for entry in entries]
 
 
-def render_index(config, language: str, entries: list[dict]) -> str:
-    """The index as Material's search plugin writes it, for the edition's language alone.
+def render_index(config, entries: list[dict]) -> str:
+    """The index as Material's search plugin writes it, with this edition's entries alone.
 
-    The plugin's `lang` lists every edition's language (mkdocs-static-i18n adds them), which
-    would have the browser load every language's stemmer and segmenter for each edition.
+    Its settings stay the plugin's, `lang` included, which lists every edition's language
+    (mkdocs-static-i18n adds them): the browser then splits words as it did with one index
+    (TinySegmenter for Japanese, as soon as Japanese is listed), and every page has code and
+    names in English among its own language.
     """
     settings = config.plugins["material/search"].search_index.config
     index_config = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
-    index_config["lang"] = [language]
     return json.dumps(
         {"config": index_config, "docs": entries},
         separators=(",", ":"),

@@ -249,6 +249,8 @@ SEARCHES = [
     ("ja", "偏微分", "partial-derivatives"),
     ("ja", "損失関数", "loss-functions"),
     ("ja", "エポック", "training"),
+    # Kanji and kana: split into words like the index's text by the site's search worker.
+    ("ja", "手書き数字", "training"),
     ("ko", "기울기", "gradient"),
     ("ko", "학습률", "gradient-descent"),
     ("ko", "편미분", "partial-derivatives"),
