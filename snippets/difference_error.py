@@ -9,6 +9,7 @@ log-log axes.
 from pathlib import Path
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.figure import Figure
 
 from numerical_diff import function_1
@@ -29,16 +30,28 @@ X = 1.0
 STEPS = np.logspace(-16, 0, 161)
 
 
+def cube(x):
+    """x^3: its central difference is 3x^2 + h^2 exactly, an error of h^2."""
+    return x**3
+
+
 def errors(difference):
     """Absolute error of a difference formula for exp at X, for every h in
     STEPS."""
     return np.abs(difference(np.exp, X, STEPS) - np.exp(X))
 
 
+def draw_slope_guide(ax, steps, scale, power, style, label):
+    """A reference line scale * h**power from steps[0] to steps[-1]: on
+    log-log axes, a straight line of slope power."""
+    ax.loglog(steps, scale * steps**power, style, linewidth=1, label=label,
+              color=rcParams["text.color"])
+
+
 def draw():
     """Both errors against h: truncation error on the right, rounding on the
-    left."""
-    fig = Figure(figsize=(6, 4), layout="constrained")
+    left, with guides of slope 1 and 2."""
+    fig = Figure(figsize=(5, 3.8), layout="constrained")
     ax = fig.add_subplot()
     # An error of exactly 0 has no place on a log axis; those points are left
     # out.
@@ -48,10 +61,16 @@ def draw():
     ):
         error = errors(difference)
         ax.loglog(STEPS[error > 0], error[error > 0], label=label)
+    # Guides ten times above the leading error terms, e h / 2 and e h^2 / 6,
+    # so that they run parallel to the curves where truncation dominates.
+    draw_slope_guide(ax, np.array([1e-6, 1.0]), 10 * np.e / 2, 1, "--",
+                     r"$\propto h$ (slope 1)")
+    draw_slope_guide(ax, np.array([1e-3, 1.0]), 10 * np.e / 6, 2, "-.",
+                     r"$\propto h^2$ (slope 2)")
     ax.axvline(1e-4, color="gray", linestyle=":", label="$h = 10^{-4}$")
     ax.set_xlabel("$h$")
     ax.set_ylabel(r"$|\mathrm{error}|$")
-    ax.legend()
+    ax.legend(fontsize=9)
     return fig
 
 
@@ -67,6 +86,12 @@ def report():
         print(
             f"{difference.__name__}: error for exp at {X}, h=1e-4: {error:.2e}"
         )
+    # For the exercises: a difference formula's value, predicted by Taylor's
+    # formula, to ten decimal places.
+    forward = forward_difference(function_1, 5, 0.01)
+    print(f"forward_difference(function_1, 5, 0.01) = {forward:.10f}")
+    central = central_difference(cube, 2, 0.01)
+    print(f"central_difference(cube, 2, 0.01) = {central:.10f}")
 
 
 def main():

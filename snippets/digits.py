@@ -53,7 +53,7 @@ def load_data(test_size=TEST_SIZE, seed=0):
 def draw(rows=3, columns=6):
     """The first training digits, each titled with its label."""
     (x_train, t_train), _ = load_data()
-    fig = Figure(figsize=(6, 3.4), layout="constrained")
+    fig = Figure(figsize=(5, 2.9), layout="constrained")
     for ax, image, label in zip(
         fig.subplots(rows, columns).ravel(), x_train, t_train
     ):

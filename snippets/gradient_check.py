@@ -42,7 +42,7 @@ def draw():
     """Numerical against analytic values, a panel per parameter."""
     _, numerical, analytic = gradient_check()
     differences = largest_differences(numerical, analytic)
-    fig = Figure(figsize=(6, 6.2), layout="constrained")
+    fig = Figure(figsize=(5, 5.4), layout="constrained")
     for ax, key in zip(fig.subplots(2, 2).ravel(), PARAMS):
         exact, approximate = analytic[key].ravel(), numerical[key].ravel()
         limit = 1.1 * np.abs(exact).max()

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.figure import Figure
 
 from gradient_descent import INIT_X, gradient_descent
@@ -37,27 +38,37 @@ def descend_until_refused(lr):
     return np.array(history), None
 
 
+# Told apart by line style as well as colour.
+LINE_STYLES = {0.1: "-", 10.0: "--", 1e-10: ":"}
+
+
 def draw():
     """Distance from the minimum (0, 0) after each step, for every learning
-    rate."""
-    fig = Figure(figsize=(6, 4), layout="constrained")
+    rate; the common start, each end and each refusal marked."""
+    fig = Figure(figsize=(5, 3.8), layout="constrained")
     ax = fig.add_subplot()
+    ink, paper = rcParams["text.color"], rcParams["axes.facecolor"]
+    ax.semilogy(0, np.hypot(*INIT_X), "o", color=ink, markersize=8,
+                label="start (\u22123, 4)", zorder=3)
     for lr in LEARNING_RATES:
         history, refusal = descend_until_refused(lr)
         distance = np.hypot(history[:, 0], history[:, 1])
-        (line,) = ax.semilogy(distance, label=f"lr = {lr:g}")
-        if refusal is not None:
-            ax.plot(
-                len(distance) - 1,
-                distance[-1],
-                "x",
-                color=line.get_color(),
-                markersize=10,
-                mew=2,
-            )
-    ax.set_xlabel("$k$")
+        (line,) = ax.semilogy(
+            distance, LINE_STYLES[lr], linewidth=2, label=f"lr = {lr:g}"
+        )
+        # A square where the run ends after all its steps, a cross where a
+        # step was refused.
+        marker = "s" if refusal is None else "X"
+        ax.plot(len(distance) - 1, distance[-1], marker,
+                color=line.get_color(), markersize=9,
+                markeredgecolor=ink, zorder=3)
+    ax.plot([], [], "s", color=paper, markeredgecolor=ink,
+            label=f"end after {STEP_NUM} steps")
+    ax.plot([], [], "X", color=paper, markeredgecolor=ink,
+            label="stopped: step refused")
+    ax.set_xlabel("step $k$")
     ax.set_ylabel(r"$\|x_k\|$")
-    ax.legend()
+    ax.legend(fontsize=9)
     return fig
 
 
@@ -71,6 +82,12 @@ def report():
             print(f"lr = {lr:g}: stopped at step {steps}, x = {history[-1]!r}")
             why = textwrap.fill(f"numerical_gradient: {refusal}", 77)
             print(textwrap.indent(why, "  "))
+    # For the exercises: lr = 0.9 multiplies x by 1 - 2 * 0.9 = -0.8.
+    _, history = gradient_descent(
+        function_2, INIT_X, lr=0.9, step_num=STEP_NUM
+    )
+    print(f"lr = 0.9: after 1 step x = {history[1]!r}")
+    print(f"lr = 0.9: after {STEP_NUM} steps x = {history[-1]!r}")
 
 
 def main():

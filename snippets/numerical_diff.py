@@ -78,7 +78,7 @@ def tangent_line(f, x):
 def draw():
     """The curve f with its tangent lines at x = 5 and x = 10."""
     t = np.arange(0.0, 20.0, 0.1)
-    fig = Figure(figsize=(6, 4), layout="constrained")
+    fig = Figure(figsize=(5, 3.6), layout="constrained")
     ax = fig.add_subplot()
     ax.plot(t, function_1(t), color="black", label="$f(x)$")
     for x, color in ((5, "tab:blue"), (10, "tab:orange")):

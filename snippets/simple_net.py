@@ -48,6 +48,12 @@ def analytic_gradient(net, x, t):
     return np.outer(x, softmax(net.predict(x)) - t)
 
 
+def numerical_dW(x):  # noqa: N802 -- the book's name dW
+    """dW by numerical_gradient for the book's weights and another input x."""
+    net = simpleNet(BOOK_W)
+    return numerical_gradient(lambda w: net.loss(x, T), net.W)
+
+
 def gradients():
     """dW by numerical_gradient, with the book's idiom, and the exact dW."""
     net = simpleNet(BOOK_W)
@@ -57,21 +63,37 @@ def gradients():
     return numerical_gradient(f, net.W), analytic_gradient(net, X, T)
 
 
+def draw_heat_map(ax, matrix, limit, title):
+    """One matrix as a heat map with every value printed in its cell."""
+    image = ax.imshow(
+        matrix, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto"
+    )
+    for (row, col), value in np.ndenumerate(matrix):
+        # Black on light cells, white on dark ones, by the cell's luminance.
+        red, green, blue, _ = image.cmap(image.norm(value))
+        light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.45
+        text = f"{value:.4f}".replace("-", "\u2212")
+        ax.text(col, row, text, ha="center", va="center", fontsize=11,
+                color="black" if light else "white")
+    ax.set(title=title, xticks=range(3), yticks=range(2))
+    ax.set_xlabel("class $k$")
+    ax.set_ylabel("input $i$")
+    return image
+
+
 def draw():
-    """dW from numerical_gradient beside the exact gradient, as annotated
-    heat maps."""
+    """dW from numerical_gradient above the exact gradient, as annotated
+    heat maps: row i is the input, column k the class."""
     numeric, exact = gradients()
     limit = np.abs(exact).max()
-    fig = Figure(figsize=(8, 3), layout="constrained")
+    # One map above the other, so that a phone shows the numbers legibly.
+    fig = Figure(figsize=(5, 4.4), layout="constrained")
     titles = ("numerical_gradient", r"$x^\top(\mathrm{softmax}(xW) - t)$")
     for ax, matrix, title in zip(
-        fig.subplots(1, 2), (numeric, exact), titles, strict=True
+        fig.subplots(2, 1), (numeric, exact), titles, strict=True
     ):
-        image = ax.imshow(matrix, cmap="RdBu_r", vmin=-limit, vmax=limit)
-        for (row, col), value in np.ndenumerate(matrix):
-            ax.text(col, row, f"{value:.4f}", ha="center", va="center")
-        ax.set(title=title, xticks=range(3), yticks=range(2))
-    fig.colorbar(image, ax=fig.axes, label=r"$\partial L / \partial W$")
+        image = draw_heat_map(ax, matrix, limit, title)
+    fig.colorbar(image, ax=fig.axes, label=r"$\partial L / \partial W_{ik}$")
     return fig
 
 
@@ -84,6 +106,11 @@ def report():
     numeric, exact = gradients()
     print(f"dW by numerical_gradient =\n{numeric!r}")
     print(f"dW by x^T (softmax(xW) - t) =\n{exact!r}")
+    # For the exercises.
+    ratios = ", ".join(f"{ratio:.6f}" for ratio in numeric[1] / numeric[0])
+    print(f"row 1 / row 0 of dW by numerical_gradient: {ratios}")
+    zero_input = numerical_dW(np.array([0.0, 0.9]))
+    print(f"dW by numerical_gradient for x = (0, 0.9) =\n{zero_input!r}")
 
 
 def main():

@@ -67,7 +67,7 @@ def trained():
 def draw():
     """Mini-batch loss per iteration above the accuracies per epoch."""
     _, losses, train_acc, test_acc = trained()
-    fig = Figure(figsize=(6, 6.4), layout="constrained")
+    fig = Figure(figsize=(5, 6), layout="constrained")
     loss_ax, acc_ax = fig.subplots(2, 1)
     loss_ax.plot(np.arange(1, len(losses) + 1), losses, linewidth=0.8)
     loss_ax.set(xlabel="iteration (mini-batch)", ylabel="loss", ylim=(0, None))

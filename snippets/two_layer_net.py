@@ -137,7 +137,7 @@ class TwoLayerNet:
 def draw():
     """The hidden layer's sigmoid and its derivative."""
     a = np.linspace(-6, 6, 241)
-    fig = Figure(figsize=(6, 3.4), layout="constrained")
+    fig = Figure(figsize=(5, 3), layout="constrained")
     ax = fig.subplots()
     ax.plot(a, sigmoid(a), label="sigmoid(a)")
     ax.plot(a, sigmoid_grad(a), "--", label="sigmoid_grad(a)")

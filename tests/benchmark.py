@@ -19,6 +19,7 @@ import gzip
 import io
 import json
 import os
+import resource
 import re
 import shutil
 import statistics
@@ -90,6 +91,23 @@ def builds(work: Path, label: str, keep_cache: bool, **env) -> tuple[list[float]
         seconds, log = timed_build(project, work / f"{label}-site", **env)
         times.append(seconds)
     return times, log
+
+
+def snippet_edit_cpu(work: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (all processes) of a build after an edit of snippets/gradient.py,
+    with `.cache/` kept: the work a `mkdocs serve` rebuild cannot avoid, plus MkDocs' start-up.
+
+    On a machine with n cores no rebuild can take less than CPU seconds / n.
+    """
+    project = work / "warm"  # filled by builds(work, "warm", keep_cache=True)
+    with (project / "snippets" / "gradient.py").open("a", encoding="utf-8") as file:
+        file.write("\n# edit for the CPU count\n")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds, log = timed_build(project, work / "cpu-site")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert "ran snippets/gradient.py " in log, "the edited snippet must run again"
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
 
 
 def rebuild_latencies(work: Path) -> dict[str, list[float]]:
@@ -289,6 +307,7 @@ def table() -> str:
         warm, warm_log = builds(work, "warm", keep_cache=True)
         warm_floor, _ = builds(work, "warm-floor", keep_cache=True, GRADIENTS_SNIPPETS="off")
         latencies = rebuild_latencies(work)
+        edit_wall, edit_cpu = snippet_edit_cpu(work)
         weights = page_weights(work / "cold-site")
         scores = lighthouse_scores(work / "cold-site", work)
         site_files = [path for path in (work / "cold-site").rglob("*") if path.is_file()]
@@ -303,6 +322,7 @@ def table() -> str:
     # The slowest snippet in a first build, in its own process (one of the build's workers).
     ran = re.findall(r"ran snippets/(\w+)\.py in ([\d.]+) s", cold_log)
     slowest_seconds, slowest = max((float(seconds), name) for name, seconds in ran)
+    check_seconds = dict(ran)["gradient_check"]
 
     notebook_pages = [row for row in weights if "/notebooks/" in f"/{row[0]}"]
     heaviest_notebook = max(notebook_pages, key=lambda row: row[3])
@@ -323,9 +343,14 @@ def table() -> str:
         f"| Ratio | {median(cold) / median(cold_floor):.2f} |",
         f"| Executions per snippet per build | {executions(cold_log)} |",
         f"| Slowest snippet run in a first build | {slowest_seconds:.2f} s (`{slowest}.py`) |",
+        f"| The gradient check (`gradient_check.py`, 1,520 loss evaluations) | {check_seconds} s |",
     ]
     for kind, seconds in latencies.items():
         lines.append(f"| `mkdocs serve` rebuild after: {kind} | {median(seconds):.2f} s |")
+    lines.append(
+        f"| `mkdocs build` after an edit of `gradient.py`, `.cache/` kept: wall, CPU of all "
+        f"processes | {edit_wall:.2f} s, {edit_cpu:.2f} s |"
+    )
     heaviest = max(weights, key=lambda row: row[2])
     lines += [
         f"| Heaviest page with its figures (gzip) | {kb(heaviest[2])} (`{heaviest[0]}`) |",

@@ -5,6 +5,7 @@ ones: `browser` (Chromium) and `kernel` (Jupyter kernels); `pytest -m "not brows
 kernel"` is the authors' fast loop.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import settings
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check values, not speed: Hypothesis's default 200 ms deadline per example
+# failed them on a loaded machine. Speed is the benchmark's job.
+hypothesis_settings.register_profile("values-not-speed", deadline=None)
+hypothesis_settings.load_profile("values-not-speed")
 
 ROOT = settings.ROOT
 SNIPPETS = sorted(path.stem for path in (ROOT / "snippets").glob("*.py"))
@@ -79,6 +86,28 @@ def warm_project(built_project, tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     return copy_project(project, cache_from=built_project[0])
+
+
+@pytest.fixture(scope="session")
+def stored_outputs(built_project):
+    """What the session's build stored as each snippet's output, read back without running any."""
+    project, _, _ = built_project
+    stored = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, snippet_runs\n"
+            "print(json.dumps({name: snippet_runs.result_of(name).output"
+            " for name in snippet_runs.snippet_names()}))",
+        ],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project / "docs" / "plugins")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "ran snippets/" not in stored.stderr, "the build's results must come from the store"
+    return json.loads(stored.stdout)
 
 
 @pytest.fixture(scope="session")

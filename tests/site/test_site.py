@@ -1,5 +1,7 @@
 """The built site: strict build, figures on every chapter, nothing leaked, reproducible."""
 
+import html
+import importlib.util
 import json
 import os
 import re
@@ -105,6 +107,23 @@ def test_pages_print_the_snippets_numbers(built_site):
         "highest accuracy 0.8667 for W[0, 0] from -2.38 to -0.25",
     ):
         assert printed in text, printed
+
+
+def expected_output(snippet: str) -> str:
+    """The exact output that tests/snippets/test_<snippet>.py expects from report()."""
+    path = ROOT / "tests" / "snippets" / f"test_{snippet}.py"
+    spec = importlib.util.spec_from_file_location(f"expected_{snippet}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PRINTED
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("snippet", ["book_pitfalls", "narrow_valley"])
+def test_every_edition_prints_the_exact_output_of(built_site, snippet, language):
+    site, _ = built_site
+    page = html_of(site, Path("gradient-descent.md"), language)
+    assert expected_output(snippet) in html.unescape(page.read_text(encoding="utf-8"))
 
 
 LEAKS = [

