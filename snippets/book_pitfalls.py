@@ -24,6 +24,7 @@ H = 1e-4
 LR = 10.0
 
 
+# --8<-- [start:core]
 def book_numerical_gradient(f, x):
     """The book's algorithm as it is: no checks, x nudged in place.
 
@@ -53,6 +54,7 @@ def book_gradient_descent(f, init_x, lr, step_num):
         x -= lr * book_numerical_gradient(f, x)
         history.append(x.copy())
     return x, np.array(history)
+# --8<-- [end:core]
 
 
 def book_descent():

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from numerical_diff import function_1
 
 
+# --8<-- [start:core]
 def forward_difference(f, x, h):
     """(f(x + h) - f(x)) / h, unchecked: for studying its errors only."""
     return (f(x + h) - f(x)) / h
@@ -23,6 +24,7 @@ def forward_difference(f, x, h):
 def central_difference(f, x, h):
     """(f(x + h) - f(x - h)) / 2h, unchecked: for studying its errors only."""
     return (f(x + h) - f(x - h)) / (2 * h)
+# --8<-- [end:core]
 
 
 # exp is its own derivative, so the exact answer at X is exp(X).

@@ -51,9 +51,16 @@ def check_perturbable(x):
         )
 
 
+def check_arguments(f, x, h):
+    if not callable(f):
+        raise TypeError(f"f must be callable, got {type(f).__name__}")
+    check_h(h)
+    check_perturbable(x)
+
+
+# --8<-- [start:core]
 def derivative_along(f, point, index, h):
-    """The derivative of f along one element of point, which is put back
-    afterwards."""
+    """f's derivative along point[index], which is put back afterwards."""
     original = point[index]
 
     def f_along(value):
@@ -72,14 +79,12 @@ def numerical_gradient(f, x, h=1e-4):
     x must be a writable float64 array: it is nudged in place, and left
     exactly as it was afterwards, also when f raises.
     """
-    if not callable(f):
-        raise TypeError(f"f must be callable, got {type(f).__name__}")
-    check_h(h)
-    check_perturbable(x)
+    check_arguments(f, x, h)
     grad = np.zeros(x.shape)
     for index in np.ndindex(x.shape):
         grad[index] = derivative_along(f, x, index, h)
     return grad
+# --8<-- [end:core]
 
 
 def numerical_gradient_batch(f, points, h=1e-4):

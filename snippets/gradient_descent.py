@@ -17,12 +17,8 @@ from gradient import numerical_gradient
 from partial_derivative import function_2
 
 
-def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    """Step x <- x - lr * grad f(x) step_num times; return x and the history.
-
-    The history holds every point visited, init_x first, so it has step_num + 1
-    rows. init_x is not modified: x is a copy, so f must read its argument.
-    """
+def checked_start(f, init_x, lr, step_num):
+    """init_x as a new float64 array, once every argument is checked."""
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(lr, bool) or not isinstance(lr, Real) or not 0 < lr < np.inf:
@@ -43,12 +39,23 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
         )
     # Always a float64 copy, which numerical_gradient can nudge in place: the
     # caller's array is never modified, so f must compute from its argument.
-    x = start.astype(np.float64)
+    return start.astype(np.float64)
+
+
+# --8<-- [start:core]
+def gradient_descent(f, init_x, lr=0.01, step_num=100):
+    """Step x <- x - lr * grad f(x) step_num times; return x and the history.
+
+    The history holds every point visited, init_x first, so it has step_num + 1
+    rows. init_x is not modified: x is a copy, so f must read its argument.
+    """
+    x = checked_start(f, init_x, lr, step_num)  # a float64 copy of init_x
     history = [x.copy()]
     for _ in range(step_num):
         x -= lr * numerical_gradient(f, x)
         history.append(x.copy())
     return x, np.array(history)
+# --8<-- [end:core]
 
 
 INIT_X = (-3.0, 4.0)

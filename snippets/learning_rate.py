@@ -20,6 +20,7 @@ LEARNING_RATES = (0.1, 10.0, 1e-10)
 STEP_NUM = 100
 
 
+# --8<-- [start:core]
 def descend_until_refused(lr):
     """Step one at a time, so that the points before a refusal are kept.
 
@@ -36,6 +37,7 @@ def descend_until_refused(lr):
             return np.array(history), refusal
         history.append(x)
     return np.array(history), None
+# --8<-- [end:core]
 
 
 # Told apart by line style as well as colour.

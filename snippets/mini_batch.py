@@ -16,15 +16,7 @@ from matplotlib.figure import Figure
 from loss_functions import cross_entropy_error, softmax
 
 
-# --8<-- [start:core]
-def sample_batch_mask(train_size, batch_size, rng):
-    """batch_size different indices from range(train_size), drawn by rng.
-
-    The book calls np.random.choice(train_size, batch_size), which draws
-    with replacement from NumPy's global generator: an example can come
-    twice, and each run draws other batches unless np.random.seed is
-    called. A seeded Generator draws the same batches every time.
-    """
+def check_arguments(train_size, batch_size, rng):
     sizes = {"train_size": train_size, "batch_size": batch_size}
     for name, value in sizes.items():
         if isinstance(value, bool) or not isinstance(value, Integral):
@@ -39,6 +31,18 @@ def sample_batch_mask(train_size, batch_size, rng):
             f"rng must be a numpy Generator such as np.random.default_rng(0),"
             f" got {rng!r}"
         )
+
+
+# --8<-- [start:core]
+def sample_batch_mask(train_size, batch_size, rng):
+    """batch_size different indices from range(train_size), drawn by rng.
+
+    The book calls np.random.choice(train_size, batch_size), which draws
+    with replacement from NumPy's global generator: an example can come
+    twice, and each run draws other batches unless np.random.seed is
+    called. A seeded Generator draws the same batches every time.
+    """
+    check_arguments(train_size, batch_size, rng)
     return rng.choice(train_size, batch_size, replace=False)
 # --8<-- [end:core]
 

@@ -22,6 +22,7 @@ LR = 0.95
 STEP_NUM = 30
 
 
+# --8<-- [start:core]
 def valley(x):
     """f(x0, x1) = x0^2 / 20 + x1^2: twenty times steeper across x1 than
     along x0."""
@@ -41,6 +42,7 @@ def angle_to_minimum(f, point, minimum=(0.0, 0.0)):
 
 def descent():
     return gradient_descent(valley, START, lr=LR, step_num=STEP_NUM)
+# --8<-- [end:core]
 
 
 def draw():

@@ -49,8 +49,8 @@ def scalar_value(value):
     return float(array.reshape(()))
 
 
-def numerical_diff(f, x, h=1e-4):
-    """Return the central difference (f(x + h) - f(x - h)) / 2h."""
+def check_arguments(f, x, h):
+    """The four guards the book's numerical_diff lacks."""
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     if isinstance(x, bool) or not isinstance(x, Real):
@@ -59,6 +59,12 @@ def numerical_diff(f, x, h=1e-4):
         )
     check_h(h)
     check_step(x, h)
+
+
+# --8<-- [start:core]
+def numerical_diff(f, x, h=1e-4):
+    """Return the central difference (f(x + h) - f(x - h)) / 2h."""
+    check_arguments(f, x, h)
     return (scalar_value(f(x + h)) - scalar_value(f(x - h))) / (2 * h)
 
 
@@ -73,6 +79,7 @@ def tangent_line(f, x):
     slope = numerical_diff(f, x)
     intercept = f(x) - slope * x
     return lambda t: slope * t + intercept
+# --8<-- [end:core]
 
 
 def draw():

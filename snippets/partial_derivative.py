@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from numerical_diff import numerical_diff
 
 
+# --8<-- [start:core]
 def function_2(x):
     """f(x0, x1) = x0^2 + x1^2 for a point x = (x0, x1), or for grids of x0
     and x1."""
@@ -25,6 +26,7 @@ def partial_derivatives_at_3_4():
     df_dx0 = numerical_diff(lambda x0: function_2((x0, 4.0)), 3.0)
     df_dx1 = numerical_diff(lambda x1: function_2((3.0, x1)), 4.0)
     return df_dx0, df_dx1
+# --8<-- [end:core]
 
 
 def mixed_function(x):

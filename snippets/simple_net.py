@@ -15,6 +15,7 @@ from gradient import numerical_gradient
 from loss_functions import cross_entropy_error, softmax
 
 
+# --8<-- [start:core]
 class simpleNet:  # noqa: N801 -- the book's name, so readers recognise it
     """One layer, no bias: 2 inputs, 3 outputs, softmax and cross-entropy
     error."""
@@ -31,6 +32,7 @@ class simpleNet:  # noqa: N801 -- the book's name, so readers recognise it
 
     def loss(self, x, t):
         return cross_entropy_error(softmax(self.predict(x)), t)
+# --8<-- [end:core]
 
 
 # The weights printed in the book, so that every number here can be compared

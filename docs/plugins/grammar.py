@@ -3,11 +3,9 @@ and the tests.
 
 A chapter page is Markdown with a few kinds of block that stand for a snippet:
 
-    ```python title="snippets/gradient.py"          the code: the whole file, or a named
-    --8<-- "snippets/gradient.py:core"               section of it (pymdownx.snippets)
+    ```python title="snippets/gradient.py"          the code: a named section of the file
+    --8<-- "snippets/gradient.py:core"               (pymdownx.snippets), or the whole file
     ```
-
-    [Download `gradient.py`](../snippets/gradient.py){ download="gradient.py" }
 
     ```python exec="on" result="text" id="gradient"  what its report() printed in this build
     from snippet_runs import report_of
@@ -18,6 +16,14 @@ A chapter page is Markdown with a few kinds of block that stand for a snippet:
       ![alt text](../figures/gradient.svg)
       <figcaption>caption</figcaption>
     </figure>
+
+    ??? note "The whole file"                         the whole file, collapsed, with its
+                                                      download link: a "whole" block
+        ```python title="snippets/gradient.py"
+        --8<-- "snippets/gradient.py"
+        ```
+
+        [Download `gradient.py`](../snippets/gradient.py){ download="gradient.py" }
 
 Any of them may be indented (inside an admonition or a collapsed block). Between them is prose,
 with headings that carry their anchors ({ #anchor }), formulas (\\( … \\) inline, $$ … $$ on
@@ -73,7 +79,7 @@ DOWNLOAD = re.compile(
 # A block of pymdownx.details: ??? kind "title" (???+ for one shown open), then its lines,
 # indented by four spaces, blank lines between them included.
 COLLAPSED = re.compile(
-    r'^\?\?\?(?P<open>\+?) \w+(?: "(?P<title>[^"]*)")?\n'
+    r'^\?\?\?(?P<open>\+?) (?P<kind>\w+)(?: "(?P<title>[^"]*)")?\n'
     r"(?P<body>(?:(?: {4}[^\n]*)?\n)*(?: {4}[^\n]*$)?)",
     re.M,
 )
@@ -85,12 +91,13 @@ SNIPPET_FILE_LINK = re.compile(r"\.\./snippets/(\w+)\.py\b")
 class Block:
     """A piece of a page: prose, or one of the blocks that stand for a snippet."""
 
-    kind: str  # "prose", "code", "report", "figure" or "download"
+    kind: str  # "prose", "code", "report", "figure", "download" or "whole"
     text: str
     snippet: str = ""
     section: str = ""  # "code": the named section shown, "" for the whole file
     alt: str = ""  # "figure": its alt text and caption
     caption: str = ""
+    title: str = ""  # "whole": the title of its collapsed block
 
 
 BLOCK_KINDS = {"code": SNIPPET_CODE, "report": EXEC, "figure": FIGURE, "download": DOWNLOAD}
@@ -106,7 +113,24 @@ def front_matter_lines(markdown: str) -> list[str]:
     return meta.group(1).splitlines() if meta else []
 
 
+def whole_file(collapsed: re.Match) -> Block | None:
+    """A collapsed block that holds a snippet's whole file and nothing else but its download
+    link, as a "whole" block; None for any other collapsed block."""
+    inner = [
+        block for block in blocks(textwrap.dedent(collapsed["body"]))
+        if block.kind != "prose" or block.text.strip()
+    ]
+    if collapsed["open"] or not inner or inner[0].kind != "code" or inner[0].section:
+        return None
+    name = inner[0].snippet
+    if [(block.kind, block.snippet) for block in inner[1:]] not in ([], [("download", name)]):
+        return None
+    return Block("whole", collapsed[0], name, title=collapsed["title"] or "")
+
+
 def block_of(kind: str, match: re.Match) -> Block:
+    if kind == "whole":
+        return whole_file(match)
     if kind == "report":
         names = REPORTED.findall(match["code"])
         return Block(kind, match[0], snippet=names[0] if len(names) == 1 else "")
@@ -124,12 +148,17 @@ def blocks(markdown: str) -> tuple[Block, ...]:
     Remembered per text: the build asks again for every page of every language.
     """
     text = body(markdown)
-    matches = sorted(
-        ((match.start(), match.end(), kind, match)
-         for kind, pattern in BLOCK_KINDS.items()
-         for match in pattern.finditer(text)),
-        key=lambda found: found[:2],  # by position
-    )
+    matches = [
+        (match.start(), match.end(), kind, match)
+        for kind, pattern in BLOCK_KINDS.items()
+        for match in pattern.finditer(text)
+    ]
+    matches += [
+        (match.start(), match.end(), "whole", match)
+        for match in COLLAPSED.finditer(text)
+        if whole_file(match)
+    ]
+    matches.sort(key=lambda found: found[:2])  # by position
     found, position = [], 0
     for start, end, kind, match in matches:
         if start < position:
@@ -145,7 +174,8 @@ def blocks(markdown: str) -> tuple[Block, ...]:
 
 def shown_snippets(markdown: str) -> list[str]:
     """The snippets whose code a page shows (whole or by sections), in order, each once."""
-    return list(dict.fromkeys(b.snippet for b in blocks(markdown) if b.kind == "code"))
+    shown = (b.snippet for b in blocks(markdown) if b.kind in ("code", "whole"))
+    return list(dict.fromkeys(shown))
 
 
 def reported_snippets(markdown: str) -> list[str]:

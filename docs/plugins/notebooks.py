@@ -177,8 +177,9 @@ def prose_cells(language: str, text: str) -> list[dict]:
 def notebook_cells(language: str, chapter: str) -> list[dict]:
     """The page, block by block: prose as Markdown, each snippet block as the code it stands for.
 
-    The first block that shows a snippet's code saves the whole file; later ones (another
-    section of it) add nothing. A download link has nothing to do in a notebook.
+    The first block that shows a snippet's code (on a page, its core section) saves the whole
+    file; later ones (the whole file in its collapsed block, another section) add nothing. A
+    download link has nothing to do in a notebook.
     """
     source = grammar.body(page_source(language, chapter))
     first_heading = re.search(r"^# .*\n", source, re.M)
@@ -186,7 +187,7 @@ def notebook_cells(language: str, chapter: str) -> list[dict]:
     for block in grammar.blocks(source[first_heading.end() if first_heading else 0 :]):
         if block.kind == "prose":
             cells += prose_cells(language, block.text)
-        elif block.kind == "code" and block.snippet not in shown:
+        elif block.kind in ("code", "whole") and block.snippet not in shown:
             shown.add(block.snippet)
             cells += snippet_cells(language, chapter, block.snippet, written)
         elif block.kind == "report":

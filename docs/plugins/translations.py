@@ -34,7 +34,11 @@ STRUCTURE = {
     "figures": grammar.FIGURE_LINK,
     "link targets": grammar.LINK_TARGET,
     "inline code": grammar.INLINE_CODE,
+    "collapsed blocks": grammar.COLLAPSED,
 }
+# Kinds compared on the whole body: the code blocks, and the collapsed blocks with the code
+# blocks inside them. The others are searched in the prose alone.
+WHOLE_BODY = {"code blocks", "collapsed blocks"}
 # Grammar moves and repeats identifiers: for these only the set must match, not the order.
 UNORDERED = {"inline code"}
 
@@ -70,7 +74,7 @@ def structure(markdown: str) -> dict[str, list]:
     prose = grammar.prose_only(markdown)  # code blocks are compared whole, not searched inside
     found = {"front matter": settings_lines(markdown)}
     for kind, pattern in STRUCTURE.items():
-        items = list(structure_items(kind, pattern, body if kind == "code blocks" else prose))
+        items = list(structure_items(kind, pattern, body if kind in WHOLE_BODY else prose))
         found[kind] = sorted(set(items)) if kind in UNORDERED else items
     return found
 
@@ -79,6 +83,10 @@ def structure_items(kind: str, pattern: re.Pattern, text: str):
     for match in pattern.finditer(text):
         if kind == "heading anchors":
             yield match[1], match[3]  # the level and the anchor, not the translated title
+        elif kind == "collapsed blocks":
+            # Open or not, its kind and its code blocks; its title and prose are translated.
+            code = tuple(fence[0] for fence in grammar.FENCE.finditer(match["body"]))
+            yield match["open"], match["kind"], code
         elif kind == "code blocks" or not pattern.groups:
             yield match[0]
         else:

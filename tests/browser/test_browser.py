@@ -304,18 +304,34 @@ def test_search_finds_and_downloads_only_its_own_edition(browser, site_url, lang
         assert indexes == [urljoin(root, "search/search_index.json")], indexes
 
 
-def test_copy_button_yields_exactly_the_snippet_file(browser, site_url):
-    with visit(browser, site_url, "en", "gradient") as tab:
+MARKER_LINE = re.compile(r"^[ \t]*# -+8<-+ \[(start|end):[\w-]+\][ \t]*\n", re.M)
+
+
+def copied_text(tab, block) -> str:
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    return tab.tab.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_copy_buttons_yield_the_core_section_and_the_whole_file(browser, site_url, language):
+    """The first block copies the core section; the one in the collapsed block, once opened,
+    the whole file without its marker lines (a test finds it the same program)."""
+    with visit(browser, site_url, language, "gradient") as tab:
         tab.context.grant_permissions(
             ["clipboard-read", "clipboard-write"], origin=tab.origin
         )
-        block = tab.tab.locator(
+        blocks = tab.tab.locator(
             "div.highlight",
             has=tab.tab.locator("span.filename", has_text="snippets/gradient.py"),
         )
-        block.hover()
-        block.locator("button[data-md-type=copy]").click()
-        copied = tab.tab.evaluate("navigator.clipboard.readText()")
+        assert blocks.count() == 2
         source = (ROOT / "snippets" / "gradient.py").read_text(encoding="utf-8")
-        # A code block does not keep the file's final line break; everything else is equal.
-        assert copied + "\n" == source
+        core = source.split("[start:core]\n")[1].split("# --8<-- [end:core]")[0]
+        # A code block does not keep the text's final line break; everything else is equal.
+        assert copied_text(tab, blocks.nth(0)) + "\n" == core
+        whole = blocks.nth(1)
+        assert not whole.is_visible(), "the whole file starts collapsed"
+        filename = tab.tab.locator("span.filename", has_text="snippets/gradient.py")
+        tab.tab.locator("details", has=filename).locator("summary").click()
+        assert copied_text(tab, whole) + "\n" == MARKER_LINE.sub("", source)

@@ -69,6 +69,28 @@ def test_notebooks_hold_the_snippet_files_byte_for_byte():
         assert set(notebooks.shown_snippets(chapter)) <= set(written), (language, chapter)
 
 
+def test_the_collapsed_whole_file_adds_nothing_to_a_notebook(monkeypatch):
+    """A page shows a snippet's core section and, collapsed, its whole file. The notebook saves
+    the whole file where the core section is (test above), and the collapsed block adds no
+    cell, no copy and no text: without it, every notebook comes out the same."""
+    page_source = notebooks.page_source
+    removed = []
+
+    def without_whole_files(language, page):
+        blocks = notebooks.grammar.blocks(page_source(language, page))
+        removed.extend(block for block in blocks if block.kind == "whole")
+        return "".join(block.text for block in blocks if block.kind != "whole")
+
+    made = {key: notebooks.make_notebook(*key) for key in NOTEBOOKS}
+    monkeypatch.setattr(notebooks, "page_source", without_whole_files)
+    for language, chapter in NOTEBOOKS:
+        assert notebooks.make_notebook(language, chapter) == made[language, chapter], (
+            language,
+            chapter,
+        )
+    assert len(removed) >= len(NOTEBOOKS), "every chapter shows its snippets whole, collapsed"
+
+
 def test_each_shown_snippet_is_reported_and_drawn():
     for language, chapter in NOTEBOOKS:
         sources = [cell.source for cell in cells(language, chapter)]

@@ -1,5 +1,7 @@
 """Every snippet runs as a reader runs it: `python snippets/<file>.py`, in a subprocess."""
 
+import ast
+import re
 import subprocess
 import sys
 
@@ -51,3 +53,42 @@ def test_snippet_lines_fit_the_page_without_scrolling(name):
     assert not too_long, (
         f"snippets/{name}.py lines {too_long} are longer than 79 characters"
     )
+
+
+# A section marker: pymdownx.snippets leaves these lines out of a file a page shows whole.
+MARKER = re.compile(r"^[ \t]*# -+8<-+ \[(?P<end>start|end):(?P<name>[\w-]+)\][ \t]*$")
+
+
+def marker_problems(source: str) -> list[str]:
+    """What keeps a snippet's `core` section from being shown, and its copy without the marker
+    lines from being the same program: unpaired markers, or markers that are not comments of
+    their own line (in a string, or after code, removing the line would change the program)."""
+    lines = source.splitlines(keepends=True)
+    markers = [(n, m) for n, line in enumerate(lines) if (m := MARKER.match(line.rstrip("\n")))]
+    kept = "".join(line for n, line in enumerate(lines) if n not in dict(markers))
+    problems = []
+    if [(m["end"], m["name"]) for _, m in markers] != [("start", "core"), ("end", "core")]:
+        problems.append(f"markers {[m[0].strip() for _, m in markers]}, not one core section")
+    if any("8<-" in line for n, line in enumerate(lines) if n not in dict(markers)):
+        problems.append("a marker that is not a comment line of its own")
+    if ast.dump(ast.parse(kept)) != ast.dump(ast.parse(source)):
+        problems.append("the file without its marker lines is another program")
+    return problems
+
+
+@pytest.mark.parametrize("name", SNIPPETS)
+def test_the_copy_without_marker_lines_is_the_same_program(name):
+    """The page's copy button copies the file without its marker lines, the download link gives
+    the file itself (which runs: test above); both must be the same program."""
+    source = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8")
+    assert marker_problems(source) == []
+
+
+def test_the_marker_check_fails_on_a_marker_in_a_string_or_a_missing_end():
+    source = (ROOT / "snippets" / "gradient.py").read_text(encoding="utf-8")
+    in_docstring = source.replace('"""The gradient by', '"""\n# --8<-- [start:x]\nThe gradient by')
+    assert "the file without its marker lines is another program" in marker_problems(in_docstring)
+    no_end = source.replace("# --8<-- [end:core]\n", "")
+    assert marker_problems(no_end) != []
+    after_code = source.replace("# --8<-- [end:core]\n", "x = 1  # --8<-- [end:core]\n")
+    assert marker_problems(after_code) != []

@@ -1,5 +1,6 @@
 """The four editions stay in step: same pages, same structure, stamped translations."""
 
+import grammar
 import pytest
 import settings
 from settings import DOCS
@@ -44,3 +45,34 @@ def test_the_checker_notices_a_missing_anchor_a_changed_formula_and_a_changed_in
     before, after = structure(english), structure(broken)
     for kind in ("heading anchors", "display formulas", "code blocks"):
         assert before[kind] != after[kind], kind
+
+
+def whole_file_titles(language: str) -> dict[str, set[str]]:
+    """The titles of the collapsed whole-file blocks, page by page."""
+    titles = {}
+    for page in PAGES:
+        markdown = (DOCS / language / page).read_text(encoding="utf-8")
+        found = {block.title for block in grammar.blocks(markdown) if block.kind == "whole"}
+        if found:
+            titles[page] = found
+    return titles
+
+
+@pytest.mark.parametrize("language", settings.languages())
+def test_the_whole_file_has_one_title_in_each_edition(language):
+    titles = whole_file_titles(language)
+    assert sorted(titles) == sorted(whole_file_titles("en")), "pages with a whole-file block"
+    terms = set().union(*titles.values())
+    assert len(terms) == 1, f"docs/{language}/ calls the whole file {sorted(terms)}"
+    if language != "en":
+        assert terms != set().union(*whole_file_titles("en").values()), "not translated"
+
+
+def test_the_checker_notices_a_changed_collapsed_block():
+    english = (DOCS / "en" / "gradient.md").read_text(encoding="utf-8")
+    whole = next(b for b in grammar.blocks(english) if b.kind == "whole")
+    before = structure(english)["collapsed blocks"]
+    opened = english.replace('??? note "The whole file"', '???+ note "The whole file"')
+    without_code = english.replace(whole.text, whole.text.split("    ```python")[0])
+    for broken in (opened, without_code):
+        assert structure(broken)["collapsed blocks"] != before
