@@ -1,13 +1,23 @@
-"""Measure what authors and readers pay for the site: build time, rebuild latency, page weight.
+"""Measure what authors and readers pay for the site: build time, rebuild latency, page weight,
+and Lighthouse's scores for four kinds of page.
 
-    python tests/benchmark.py            print the table (medians of 3 runs)
-    python tests/benchmark.py --write    also store it in docs/includes/benchmark.md and README.md
+    python tests/benchmark.py               print the tables (medians of 3 runs)
+    python tests/benchmark.py --write       also store them in docs/includes/benchmark.md and README.md
+    python tests/benchmark.py --lighthouse  only the Lighthouse table (one build; with --write,
+                                            only that table is replaced)
+
+Lighthouse (npm, pinned in .ci/package.json; `npm ci --prefix .ci --ignore-scripts`) runs
+Debian's chromium (CHROME_PATH, default /usr/bin/chromium) on a phone, as it does by default,
+over the site served from this machine gzip-compressed, as GitHub Pages serves it.
 
 It measures on the machine it runs on, in fresh copies of the repository, so that no cache
 of this checkout is used unless a line says so. It is not a test: pytest does not collect it.
 """
 
+import functools
 import gzip
+import io
+import json
 import os
 import resource
 import re
@@ -16,18 +26,36 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "docs" / "plugins"))
 
-from conftest import copy_project  # noqa: E402
+from conftest import SITE_PATH, copy_project  # noqa: E402
 
 RUNS = 3
 RESULTS = ROOT / "docs" / "includes" / "benchmark.md"
 README_BLOCK = re.compile(r"(<!-- benchmark -->\n).*?(<!-- /benchmark -->)", re.S)
+LIGHTHOUSE_BLOCK = re.compile(r"(<!-- lighthouse -->\n).*?(<!-- /lighthouse -->)", re.S)
+LIGHTHOUSE = ROOT / ".ci" / "node_modules" / "lighthouse" / "cli" / "index.js"
+# One page of each kind, addresses relative to the site.
+LIGHTHOUSE_PAGES = {
+    "Home page": "",
+    "Chapter": "gradient-descent/",
+    "Notebook page": "notebooks/gradient-descent/",
+    "Chapter in Japanese": "ja/gradient-descent/",
+}
+CATEGORIES = {
+    "performance": "Performance",
+    "accessibility": "Accessibility",
+    "best-practices": "Best practices",
+    "seo": "SEO",
+}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -152,6 +180,120 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int]]:
         )
     return rows
 
+# ---------------------------------------------------------------- Lighthouse
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, text compressed with gzip when the browser accepts it, as GitHub Pages
+    serves them (and with its ten-minute cache lifetime)."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and path.suffix in COMPRESSED and accepts_gzip):
+            return super().send_head()  # also the redirect from a folder without its "/"
+        body = compressed(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@functools.cache
+def compressed(path: Path, modified: int) -> bytes:
+    """A file gzip-compressed once, as a server's cache would keep it."""
+    return gzip.compress(path.read_bytes(), mtime=0)
+
+
+def served(site: Path, folder: Path):
+    """Serve the site at SITE_PATH on a free local port; returns (address, stop)."""
+    root = folder / "served"
+    (root / SITE_PATH.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+    (root / SITE_PATH.strip("/")).symlink_to(site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=root))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}", server.shutdown
+
+
+def lighthouse(url: str, report: Path) -> dict[str, int]:
+    """Lighthouse's four category scores (0 to 100) for one page, on a phone: the run with the
+    median performance score of RUNS, as Lighthouse's own documentation advises, since its
+    simulated phone runs the page's scripts at the pace of this machine at that moment."""
+    runs = [lighthouse_run(url, report) for _ in range(RUNS)]
+    return sorted(runs, key=lambda scores: scores["performance"])[len(runs) // 2]
+
+
+def lighthouse_run(url: str, report: Path) -> dict[str, int]:
+    subprocess.run(
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox",
+        ],
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    result = json.loads(report.read_text(encoding="utf-8"))
+    if result.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse on {url}: {result['runtimeError']}")
+    return {key: round(result["categories"][key]["score"] * 100) for key in CATEGORIES}
+
+
+def lighthouse_scores(site: Path, folder: Path) -> dict[str, dict[str, int]]:
+    if not LIGHTHOUSE.is_file():
+        raise SystemExit("Lighthouse is missing: npm ci --prefix .ci --ignore-scripts")
+    address, stop = served(site, folder)
+    try:
+        return {
+            kind: lighthouse(address + page, folder / f"lighthouse-{index}.json")
+            for index, (kind, page) in enumerate(LIGHTHOUSE_PAGES.items())
+        }
+    finally:
+        stop()
+
+
+def lighthouse_table(scores: dict[str, dict[str, int]]) -> str:
+    lines = [
+        "Lighthouse 12 on a phone (its default), the site served gzip-compressed from the same "
+        "machine: targets are 95 for performance and 100 for the rest.",
+        "",
+        "| Page | " + " | ".join(CATEGORIES.values()) + " |",
+        "| --- |" + " ---: |" * len(CATEGORIES),
+    ]
+    for kind, page in LIGHTHOUSE_PAGES.items():
+        row = " | ".join(str(scores[kind][key]) for key in CATEGORIES)
+        lines.append(f"| {kind} (`{page or '/'}`) | {row} |")
+    return "<!-- lighthouse -->\n" + "\n".join(lines) + "\n<!-- /lighthouse -->\n"
+
+
+def lighthouse_only() -> str:
+    """Build the site once and run Lighthouse over it."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        project = folder / "project"
+        project.mkdir()
+        copy_project(project, cache_from=ROOT if (ROOT / ".cache").is_dir() else None)
+        timed_build(project, folder / "site")
+        return lighthouse_table(lighthouse_scores(folder / "site", folder))
+
+
 
 def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
@@ -167,6 +309,7 @@ def table() -> str:
         latencies = rebuild_latencies(work)
         edit_wall, edit_cpu = snippet_edit_cpu(work)
         weights = page_weights(work / "cold-site")
+        scores = lighthouse_scores(work / "cold-site", work)
         site_files = [path for path in (work / "cold-site").rglob("*") if path.is_file()]
         site_bytes = sum(path.stat().st_size for path in site_files)
 
@@ -217,18 +360,34 @@ def table() -> str:
         "| Page | HTML and figures | gzip |",
         "| --- | ---: | ---: |",
         *[f"| `{address}` | {kb(size)} | {kb(compressed)} |" for address, size, compressed, _ in weights],
+        "",
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + lighthouse_table(scores)
 
 
 def main(arguments: list[str]) -> None:
-    result = table()
+    only_lighthouse = "--lighthouse" in arguments
+    result = lighthouse_only() if only_lighthouse else table()
     print(result)
     if "--write" in arguments:
-        RESULTS.write_text(result, encoding="utf-8")
-        readme = ROOT / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        readme.write_text(README_BLOCK.sub(lambda m: m.group(1) + result + m.group(2), text), encoding="utf-8")
+        store(result, only_lighthouse)
+
+
+def store(result: str, only_lighthouse: bool) -> None:
+    """Write the tables into docs/includes/benchmark.md, and the same text into README.md."""
+    included = result
+    if only_lighthouse:
+        included = RESULTS.read_text(encoding="utf-8")
+        if LIGHTHOUSE_BLOCK.search(included):
+            included = LIGHTHOUSE_BLOCK.sub(lambda m: result, included)
+        else:
+            included = included.rstrip("\n") + "\n\n" + result
+    RESULTS.write_text(included, encoding="utf-8")
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(
+        README_BLOCK.sub(lambda m: m.group(1) + included + m.group(2), text), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

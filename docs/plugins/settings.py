@@ -66,6 +66,12 @@ def default_language() -> str:
     return languages()[0]
 
 
+def site_description(language: str) -> str:
+    """What the edition says it is (its <meta name="description">): its own, or the site's."""
+    own = next(entry for entry in _i18n_languages() if entry["locale"] == language)
+    return own.get("site_description") or config()["site_description"]
+
+
 def site_url() -> str:
     """Where this build is published (GRADIENTS_SITE_URL, else upstream's), ending in "/" as
     MkDocs makes it; actions/configure-pages gives it without the "/"."""

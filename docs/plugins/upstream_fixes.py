@@ -6,6 +6,7 @@ table in README.md beside this file lists them with the other touches of package
 
 from __future__ import annotations
 
+import settings
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -30,4 +31,17 @@ def on_post_page(output, page, config):
     import material.plugins.search.plugin as search_plugin
 
     search_plugin.jieba = jieba  # as the plugin expects when it next loads its dictionaries
+    return output
+
+
+def on_post_template(output, template_name, config):
+    """Keep the default edition's 404 page at the site's root, where servers look for it.
+
+    mkdocs-static-i18n builds the site once per language into the same folder, and every
+    build writes the theme's 404.html to the root: the last language's (Chinese) won, in the
+    wrong language for the root. MkDocs skips writing a template whose output is empty.
+    """
+    language = config.plugins["i18n"].current_language
+    if template_name == "404.html" and language != settings.default_language():
+        return ""
     return output

@@ -231,6 +231,8 @@ SEARCHES = [
     ("ja", "偏微分", "partial-derivatives"),
     ("ja", "損失関数", "loss-functions"),
     ("ja", "エポック", "training"),
+    # Kanji and kana: split into words like the index's text by the site's search worker.
+    ("ja", "手書き数字", "training"),
     ("ko", "기울기", "gradient"),
     ("ko", "학습률", "gradient-descent"),
     ("ko", "편미분", "partial-derivatives"),
@@ -259,6 +261,29 @@ def test_search_box_shows_the_expected_page_first(
         assert found == urljoin(site_url, page_address(language, expected)), (
             f"{query!r} found {found} first"
         )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_and_downloads_only_its_own_edition(browser, site_url, language):
+    """NumPy is named in every edition: found only in the reader's, from its index alone."""
+
+    def edition_of(url: str) -> str:
+        folder = url.removeprefix(site_url).split("/")[0]
+        return folder if folder in LANGUAGES[1:] else LANGUAGES[0]
+
+    with visit(browser, site_url, language, "gradient") as tab:
+        search = tab.tab.locator("input.md-search__input")
+        search.click()
+        search.fill("NumPy")
+        search.press("End")
+        results = tab.tab.locator(".md-search-result__list > li > a")
+        results.first.wait_for(timeout=10_000)
+        found = results.evaluate_all("links => links.map(link => link.href)")
+        assert len(found) >= 3 and all(url.startswith(site_url) for url in found), found
+        assert {edition_of(url) for url in found} == {language}, found
+        indexes = [url for url in tab.requests if url.endswith("search_index.json")]
+        root = urljoin(site_url, page_address(language, "index"))
+        assert indexes == [urljoin(root, "search/search_index.json")], indexes
 
 
 MARKER_LINE = re.compile(r"^[ \t]*# -+8<-+ \[(start|end):[\w-]+\][ \t]*\n", re.M)

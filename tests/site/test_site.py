@@ -184,8 +184,11 @@ def test_no_asset_from_another_host_and_no_root_relative_links(built_site):
 
 def test_figures_are_not_in_the_search_index(built_site):
     site, _ = built_site
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Matplotlib v" not in index and "<svg" not in index and "clipPath" not in index
+    indexes = sorted(site.rglob("search_index.json"))
+    assert len(indexes) == len(LANGUAGES)  # one per edition
+    for path in indexes:
+        index = path.read_text(encoding="utf-8")
+        assert "Matplotlib v" not in index and "<svg" not in index and "clipPath" not in index
 
 
 def test_each_snippet_runs_once_per_build(built_site):
