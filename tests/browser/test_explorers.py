@@ -176,7 +176,7 @@ def frame_and_ink(pixels: np.ndarray, width: int = 4) -> tuple[float, float, flo
     return frame.mean(), (pixels > 170).mean(), (pixels < 90).mean()
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_in_the_dark_palette_every_figure_is_dark(browser, site_url, language, page):
     with visit(browser, site_url, language, page, "dark") as tab:
