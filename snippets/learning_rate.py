@@ -3,7 +3,8 @@
 Run it:  python snippets/learning_rate.py
 It runs gradient descent from (-3, 4) on f(x0, x1) = x0^2 + x1^2 with lr = 0.1,
 10 and 1e-10, prints where each ends, and writes learning_rate.svg: the
-distance to the minimum after every step, on a log scale.
+distance to the minimum after every step, on a log scale (top), and the first
+coordinate x0 after every step for lr = 0.1, 0.5, 0.9 and 1.04 (bottom).
 """
 
 import textwrap
@@ -18,6 +19,11 @@ from partial_derivative import function_2
 
 LEARNING_RATES = (0.1, 10.0, 1e-10)
 STEP_NUM = 100
+# One rate for each regime of the factor 1 - 2 * lr, drawn in the lower panel:
+# one side (0.8), one step onto the minimum (0), side to side closing in
+# (-0.8), side to side moving away (-1.08).
+REGIME_RATES = (0.1, 0.5, 0.9, 1.04)
+REGIME_STEPS = 20
 
 
 # --8<-- [start:core]
@@ -42,13 +48,29 @@ def descend_until_refused(lr):
 
 # Told apart by line style as well as colour.
 LINE_STYLES = {0.1: "-", 10.0: "--", 1e-10: ":"}
+# The lower panel's lines: colour, line style and marker all differ. lr = 0.1
+# keeps the upper panel's colour; the others use colours the upper one does not.
+REGIME_STYLES = {
+    0.1: ("tab:blue", "-", "o"),
+    0.5: ("tab:purple", "--", "s"),
+    0.9: ("tab:red", ":", "^"),
+    1.04: ("tab:brown", "-.", "D"),
+}
 
 
 def draw():
-    """Distance from the minimum (0, 0) after each step, for every learning
-    rate; the common start, each end and each refusal marked."""
-    fig = Figure(figsize=(5, 3.8), layout="constrained")
-    ax = fig.add_subplot()
+    """Two panels. Top: the distance from the minimum (0, 0) after each step,
+    for every learning rate; the common start, each end and each refusal
+    marked. Bottom: the signed first coordinate x0 after each step, for one
+    learning rate of each regime, which the distance alone cannot tell apart."""
+    fig = Figure(figsize=(5, 7.2), layout="constrained")
+    distance_ax, coordinate_ax = fig.subplots(2, 1, height_ratios=(3.8, 3.4))
+    draw_distances(distance_ax)
+    draw_first_coordinates(coordinate_ax)
+    return fig
+
+
+def draw_distances(ax):
     ink, paper = rcParams["text.color"], rcParams["axes.facecolor"]
     ax.semilogy(0, np.hypot(*INIT_X), "o", color=ink, markersize=8,
                 label="start (\u22123, 4)", zorder=3)
@@ -71,7 +93,36 @@ def draw():
     ax.set_xlabel("step $k$")
     ax.set_ylabel(r"$\|x_k\|$")
     ax.legend(fontsize=9)
-    return fig
+
+
+def first_coordinates(lr):
+    """x0 at every step of REGIME_STEPS steps from INIT_X, start included."""
+    _, history = gradient_descent(
+        function_2, INIT_X, lr=lr, step_num=REGIME_STEPS
+    )
+    return history[:, 0]
+
+
+def regime_label(lr):
+    factor = f"{step_factor(lr):g}".replace("-", "\u2212")
+    return f"lr = {lr:g}, factor {factor}"
+
+
+def draw_first_coordinates(ax):
+    """x0 with its sign: a distance cannot show a jump to the other side."""
+    ink = rcParams["text.color"]
+    ax.axhline(0, color="gray", linewidth=0.8, zorder=1)
+    for lr in REGIME_RATES:
+        colour, style, marker = REGIME_STYLES[lr]
+        x0 = first_coordinates(lr)
+        ax.plot(np.arange(len(x0)), x0, linestyle=style, marker=marker,
+                color=colour, linewidth=1.8, markersize=5.5,
+                markeredgecolor=ink, markeredgewidth=0.5,
+                label=regime_label(lr))
+    ax.set_xlabel("step $k$")
+    ax.set_ylabel("$x_0$ (first coordinate)")
+    ax.set_xticks(range(0, REGIME_STEPS + 1, 5))
+    ax.legend(fontsize=9, loc="upper left")
 
 
 def step_factor(lr):

@@ -86,6 +86,38 @@ def test_learning_rate_plot_marks_start_ends_and_refusal_and_differs_by_line_sty
     assert sorted(int(line.get_xdata()[0]) for line in ends) == [5, 100, 100]
 
 
+def test_learning_rate_lower_panel_shows_x0_with_its_sign_for_each_regime():
+    """The page's regimes: x0 from -3 multiplied by 1 - 2 lr at every step."""
+    fig = learning_rate.draw()
+    assert len(fig.axes) == 2
+    top, bottom = (ax.get_position() for ax in fig.axes)
+    assert top.y0 > bottom.y1, "the x0 panel is below the distance panel"
+    lines = markers_by_label(fig.axes[1])
+    rates = learning_rate.REGIME_RATES
+    assert set(lines) == {learning_rate.regime_label(lr) for lr in rates}
+    steps = np.arange(learning_rate.REGIME_STEPS + 1)
+    shown = {}
+    for lr in rates:
+        step, x0 = lines[learning_rate.regime_label(lr)].get_data()
+        _, history = gradient_descent.gradient_descent(
+            partial_derivative.function_2, gradient_descent.INIT_X, lr=lr,
+            step_num=learning_rate.REGIME_STEPS,
+        )
+        np.testing.assert_array_equal(step, steps)
+        np.testing.assert_array_equal(x0, history[:, 0])
+        np.testing.assert_allclose(x0, (1 - 2 * lr) ** steps * -3.0, rtol=0, atol=1e-9)
+        shown[lr] = x0
+    assert np.all(np.sign(shown[0.1]) == -1), "lr = 0.1 stays on one side"
+    assert np.all(np.sign(shown[0.9][1:]) == -np.sign(shown[0.9][:-1])), "0.9 jumps every step"
+    # lr = 0.5: the first step lands on 0 up to the numerical gradient's rounding (about
+    # 1.9e-12: half the 3.8e-12 error of the gradient at -3), and the next steps stay there.
+    assert abs(shown[0.5][1]) < 1e-11
+    np.testing.assert_allclose(shown[0.5][2:], 0, rtol=0, atol=1e-12)
+    assert abs(shown[0.9][-1]) < abs(shown[0.9][0]) < abs(shown[1.04][-1]), "0.9 in, 1.04 out"
+    styles = {(line.get_linestyle(), line.get_marker()) for line in lines.values()}
+    assert len(styles) == len(rates), "told apart by line style and marker, not colour alone"
+
+
 def test_dW_heat_maps_name_their_axes_and_print_every_cell():
     fig = simple_net.draw()
     maps = [ax for ax in fig.axes if ax.images]
