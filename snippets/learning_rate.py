@@ -49,7 +49,8 @@ def descend_until_refused(lr):
 # Told apart by line style as well as colour.
 LINE_STYLES = {0.1: "-", 10.0: "--", 1e-10: ":"}
 # The lower panel's lines: colour, line style and marker all differ. lr = 0.1
-# keeps the upper panel's colour; the others use colours the upper one does not.
+# keeps the upper panel's colour; the others take colours the upper panel
+# does not use.
 REGIME_STYLES = {
     0.1: ("tab:blue", "-", "o"),
     0.5: ("tab:purple", "--", "s"),
@@ -62,7 +63,8 @@ def draw():
     """Two panels. Top: the distance from the minimum (0, 0) after each step,
     for every learning rate; the common start, each end and each refusal
     marked. Bottom: the signed first coordinate x0 after each step, for one
-    learning rate of each regime, which the distance alone cannot tell apart."""
+    learning rate of each regime, which the distance alone cannot tell
+    apart."""
     fig = Figure(figsize=(5, 7.2), layout="constrained")
     distance_ax, coordinate_ax = fig.subplots(2, 1, height_ratios=(3.8, 3.4))
     draw_distances(distance_ax)
@@ -71,6 +73,7 @@ def draw():
 
 
 def draw_distances(ax):
+    """The distance from the minimum for LEARNING_RATES, on a log scale."""
     ink, paper = rcParams["text.color"], rcParams["axes.facecolor"]
     ax.semilogy(0, np.hypot(*INIT_X), "o", color=ink, markersize=8,
                 label="start (\u22123, 4)", zorder=3)
@@ -103,11 +106,6 @@ def first_coordinates(lr):
     return history[:, 0]
 
 
-def regime_label(lr):
-    factor = f"{step_factor(lr):g}".replace("-", "\u2212")
-    return f"lr = {lr:g}, factor {factor}"
-
-
 def draw_first_coordinates(ax):
     """x0 with its sign: a distance cannot show a jump to the other side."""
     ink = rcParams["text.color"]
@@ -118,9 +116,11 @@ def draw_first_coordinates(ax):
         ax.plot(np.arange(len(x0)), x0, linestyle=style, marker=marker,
                 color=colour, linewidth=1.8, markersize=5.5,
                 markeredgecolor=ink, markeredgewidth=0.5,
-                label=regime_label(lr))
+                label=f"lr = {lr:g}")
+    # Short labels: the caption names the factors, and every glyph adds to
+    # the page's weight (the site keeps each page under 100 KB gzip).
     ax.set_xlabel("step $k$")
-    ax.set_ylabel("$x_0$ (first coordinate)")
+    ax.set_ylabel("$x_0$")
     ax.set_xticks(range(0, REGIME_STEPS + 1, 5))
     ax.legend(fontsize=9, loc="upper left")
 

@@ -94,11 +94,11 @@ def test_learning_rate_lower_panel_shows_x0_with_its_sign_for_each_regime():
     assert top.y0 > bottom.y1, "the x0 panel is below the distance panel"
     lines = markers_by_label(fig.axes[1])
     rates = learning_rate.REGIME_RATES
-    assert set(lines) == {learning_rate.regime_label(lr) for lr in rates}
+    assert set(lines) == {f"lr = {lr:g}" for lr in rates}
     steps = np.arange(learning_rate.REGIME_STEPS + 1)
     shown = {}
     for lr in rates:
-        step, x0 = lines[learning_rate.regime_label(lr)].get_data()
+        step, x0 = lines[f"lr = {lr:g}"].get_data()
         _, history = gradient_descent.gradient_descent(
             partial_derivative.function_2, gradient_descent.INIT_X, lr=lr,
             step_num=learning_rate.REGIME_STEPS,
