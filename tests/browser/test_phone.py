@@ -35,6 +35,9 @@ CLIPPED = """() => {
     for (const element of document.querySelectorAll("article *")) {
         const box = element.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue;
+        // Shapes inside an inline <svg> (the explorers' plots) are cut to the drawing by its own
+        // clip paths, on purpose; the <svg> element itself is checked like any other.
+        if (element.ownerSVGElement) continue;
         let clip = {left: 0, right: window.innerWidth}, ancestor = element.parentElement;
         let scrolls = false;
         for (; ancestor; ancestor = ancestor.parentElement) {
