@@ -3,6 +3,8 @@ and Lighthouse's scores for four kinds of page.
 
     python tests/benchmark.py               print the tables (medians of 3 runs)
     python tests/benchmark.py --write       also store them in docs/includes/benchmark.md and README.md
+    python tests/benchmark.py --without-lighthouse  all but the Lighthouse table, which --write
+                                                    then keeps as it was
     python tests/benchmark.py --lighthouse  only the Lighthouse table (one build; with --write,
                                             only that table is replaced)
 
@@ -299,7 +301,7 @@ def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
 
-def table() -> str:
+def table(with_lighthouse: bool = True) -> str:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         cold, cold_log = builds(work, "cold", keep_cache=False)
@@ -309,7 +311,7 @@ def table() -> str:
         latencies = rebuild_latencies(work)
         edit_wall, edit_cpu = snippet_edit_cpu(work)
         weights = page_weights(work / "cold-site")
-        scores = lighthouse_scores(work / "cold-site", work)
+        scores = lighthouse_scores(work / "cold-site", work) if with_lighthouse else None
         site_files = [path for path in (work / "cold-site").rglob("*") if path.is_file()]
         site_bytes = sum(path.stat().st_size for path in site_files)
 
@@ -362,20 +364,26 @@ def table() -> str:
         *[f"| `{address}` | {kb(size)} | {kb(compressed)} |" for address, size, compressed, _ in weights],
         "",
     ]
+    if scores is None:
+        return "\n".join(lines) + "\n"
     return "\n".join(lines) + "\n" + lighthouse_table(scores)
 
 
 def main(arguments: list[str]) -> None:
     only_lighthouse = "--lighthouse" in arguments
-    result = lighthouse_only() if only_lighthouse else table()
+    with_lighthouse = "--without-lighthouse" not in arguments
+    result = lighthouse_only() if only_lighthouse else table(with_lighthouse)
     print(result)
     if "--write" in arguments:
-        store(result, only_lighthouse)
+        store(result, only_lighthouse, keep_lighthouse=not with_lighthouse)
 
 
-def store(result: str, only_lighthouse: bool) -> None:
+def store(result: str, only_lighthouse: bool, keep_lighthouse: bool = False) -> None:
     """Write the tables into docs/includes/benchmark.md, and the same text into README.md."""
     included = result
+    if keep_lighthouse:
+        kept = LIGHTHOUSE_BLOCK.search(RESULTS.read_text(encoding="utf-8"))
+        included = result.rstrip("\n") + "\n\n" + kept.group(0) + "\n" if kept else result
     if only_lighthouse:
         included = RESULTS.read_text(encoding="utf-8")
         if LIGHTHOUSE_BLOCK.search(included):
