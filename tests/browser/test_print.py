@@ -48,8 +48,10 @@ CODE_LINES = """() => [...document.querySelectorAll("article pre code")]
     .map((line) => line.trim()).filter((line) => line.length > 0)"""
 
 # The longest run of each closed answer's words (not its formulas, whose
-# text a PDF holds differently), to look for in the printed text.
-CLOSED_ANSWERS = """() => [...document.querySelectorAll("article details:not([open])")]
+# text a PDF holds differently), to look for in the printed text. Answers are the
+# "??? success" blocks; "The whole file" blocks are closed too, but their code's title
+# repeats the title of the section shown above them, which is printed.
+CLOSED_ANSWERS = """() => [...document.querySelectorAll("article details.success:not([open])")]
   .map((details) => {
     const body = [...details.children].filter((child) => child.tagName !== "SUMMARY");
     const text = body.map((child) => {
@@ -151,7 +153,7 @@ def test_an_answer_the_reader_opened_is_printed(browser, site_url):
     """The other side of the check above: its search for an answer's words finds them."""
     printed = Printout(
         browser, site_url, "en", "loss-functions",
-        before="document.querySelector('article details').open = true",
+        before="document.querySelector('article details.success').open = true",
     )
     assert printed.answers[0] and printed.printed(printed.answers[0])
     assert not any(printed.printed(answer) for answer in printed.answers[1:])
