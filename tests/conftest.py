@@ -88,17 +88,15 @@ def warm_project(built_project, tmp_path):
     return copy_project(project, cache_from=built_project[0])
 
 
-@pytest.fixture(scope="session")
-def stored_outputs(built_project):
-    """What the session's build stored as each snippet's output, read back without running any."""
-    project, _, _ = built_project
-    stored = subprocess.run(
+def snippet_results(project: Path, expression: str) -> tuple[object, str]:
+    """`expression`, over each snippet's `name`, evaluated by `snippet_runs` in a fresh process in
+    `project`: a dict from name to value, and what the process logged."""
+    run = subprocess.run(
         [
             sys.executable,
             "-c",
             "import json, snippet_runs\n"
-            "print(json.dumps({name: snippet_runs.result_of(name).output"
-            " for name in snippet_runs.snippet_names()}))",
+            f"print(json.dumps({{name: {expression} for name in snippet_runs.snippet_names()}}))",
         ],
         cwd=project,
         env={**os.environ, "PYTHONPATH": str(project / "docs" / "plugins")},
@@ -106,8 +104,16 @@ def stored_outputs(built_project):
         text=True,
         check=True,
     )
-    assert "ran snippets/" not in stored.stderr, "the build's results must come from the store"
-    return json.loads(stored.stdout)
+    return json.loads(run.stdout), run.stderr
+
+
+@pytest.fixture(scope="session")
+def stored_outputs(built_project):
+    """What the session's build stored as each snippet's output, read back without running any."""
+    project, _, _ = built_project
+    outputs, log = snippet_results(project, "snippet_runs.result_of(name).output")
+    assert "ran snippets/" not in log, "the build's results must come from the store"
+    return outputs
 
 
 @pytest.fixture(scope="session")

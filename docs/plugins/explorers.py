@@ -16,11 +16,9 @@ import json
 import logging
 import math
 import sys
-import warnings
 
 import grammar
 import snippet_runs
-from settings import SNIPPETS
 from store import Store
 
 log = logging.getLogger("mkdocs.plugins.gradients")
@@ -58,15 +56,8 @@ def log10_drawn(value: float) -> float | None:
 
 def import_snippet(name: str):
     """Snippet `name` freshly imported, as snippet_runs imports it to run it."""
-    for module in snippet_runs.snippet_names():
-        sys.modules.pop(module, None)
-    sys.path.insert(0, str(SNIPPETS))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(SNIPPETS))
+    with snippet_runs.fresh_snippets():
+        return importlib.import_module(name)
 
 
 def drawn_path(history) -> list[list[float | None]]:

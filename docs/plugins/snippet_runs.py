@@ -132,21 +132,34 @@ def short_traceback(error: BaseException) -> str:
     return "; ".join([*lines, f"{type(error).__name__}: {error}"])
 
 
+@contextlib.contextmanager
+def fresh_snippets():
+    """Snippets importable by name, each imported afresh meanwhile, and every warning an error.
+
+    Afresh, so that an edited snippet is not reused from sys.modules. A warning fails a
+    snippet: matplotlib's "Glyph ... missing" is only a warning, and would otherwise publish a
+    figure with empty boxes for the missing characters.
+    """
+    for module in snippet_names():
+        sys.modules.pop(module, None)
+    sys.path.insert(0, str(SNIPPETS))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            yield
+    finally:
+        sys.path.remove(str(SNIPPETS))
+
+
 def execute(name: str) -> SnippetResult:
     """Import snippet `name` afresh, capture what report() prints and render draw()."""
     import matplotlib
 
     matplotlib.use("Agg")
     started = time.perf_counter()
-    for module in snippet_names():  # so that an edited snippet is not reused from sys.modules
-        sys.modules.pop(module, None)
-    sys.path.insert(0, str(SNIPPETS))
     printed = io.StringIO()
     try:
-        # A warning fails the snippet: matplotlib's "Glyph ... missing" is only a warning,
-        # and would otherwise publish a figure with empty boxes for the missing characters.
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
+        with fresh_snippets():
             module = importlib.import_module(name)
             with contextlib.redirect_stdout(printed):
                 module.report()
@@ -156,8 +169,6 @@ def execute(name: str) -> SnippetResult:
         result = SnippetResult(output=printed.getvalue(), svg=svg, svg_dark=svg_dark)
     except Exception as error:  # reported with the page that shows the snippet
         result = SnippetResult(error=short_traceback(error))
-    finally:
-        sys.path.remove(str(SNIPPETS))
     # The tests and the benchmark count these lines: one per snippet per build.
     log.info(f"ran snippets/{name}.py in {time.perf_counter() - started:.2f} s")
     return result

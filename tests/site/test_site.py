@@ -2,11 +2,7 @@
 
 import html
 import importlib.util
-import json
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,6 +15,7 @@ from conftest import (
     SNIPPETS,
     build,
     page_address,
+    snippet_results,
 )
 
 PAGES = sorted(
@@ -201,22 +198,8 @@ def test_a_second_run_in_a_fresh_process_gives_identical_figures(built_site):
     """No date, no random ids: a snippet's figures, in both palettes, are the same from one
     build to the next."""
     site, _ = built_site
-    rerun = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import json, snippet_runs\n"
-            "print(json.dumps({name: (result.svg, result.svg_dark)"
-            " for name in snippet_runs.snippet_names()"
-            " for result in [snippet_runs.execute(name)]}))",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "docs" / "plugins")},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    figures = json.loads(rerun.stdout)
+    both_palettes = "(lambda result: (result.svg, result.svg_dark))"
+    figures, _ = snippet_results(ROOT, f"{both_palettes}(snippet_runs.execute(name))")
     assert sorted(figures) == SNIPPETS
     for name, (svg, svg_dark) in figures.items():
         assert svg.encode() == (site / "figures" / f"{name}.svg").read_bytes(), name
