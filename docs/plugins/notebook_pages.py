@@ -240,12 +240,37 @@ NOT_NEEDED = re.compile(
 CODE = re.compile(r'<div class="highlight-ipynb[^"]*"><pre><span></span>(.*?)</pre></div>', re.S)
 HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="headerlink" href="#[^"]*">', re.S)
 TOC_HEADING = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
+WRITEFILE = re.compile(
+    r'<div class="highlight"><pre><code><span class="o">%%</span><span class="n">writefile</span>'
+    r"(?P<name>[^\n]*)\n.*?</code></pre></div>",
+    re.S,
+)
+
+
+def closed_files(content: str) -> str:
+    """Each cell that saves a whole snippet file, closed under its first line, as a chapter
+    page shows a whole file; opened, it is the cell as it was, with its copy button.
+
+    Open, the files made a notebook page about 7,000 elements long, and a phone styles them all
+    again each time Material's script changes the page while it loads: Lighthouse measured
+    half a second in which the page did not respond. Closed, they are not styled until opened.
+    """
+
+    def closed(cell: re.Match) -> str:
+        name = re.sub(r"<[^>]+>", "", cell["name"]).strip()
+        return (
+            f'<details class="note notebook-file"><summary><code>%%writefile {name}</code>'
+            f"</summary>{cell[0]}</details>"
+        )
+
+    return WRITEFILE.sub(closed, content)
 
 
 def site_look(content: str) -> str:
     """Notebook HTML as the rest of the site is written: Material's code blocks and anchors."""
     content = NOT_NEEDED.sub("", content)
     content = CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre></div>', content)
+    content = closed_files(content)
     content = content.replace('class="anchor-link"', 'class="headerlink"')
     # nbconvert's cell ids, "cell-id=cell-3", are no CSS selectors: Material's copy button
     # finds its code block by the id of the cell around it.

@@ -82,7 +82,9 @@ class Printout:
             tab.goto(urljoin(site_url, page_address(language, page)), wait_until="networkidle")
             # Figures load lazily: load them all, as for a reader who scrolled through.
             tab.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
-            tab.wait_for_function("[...document.images].every((image) => image.complete)")
+            tab.wait_for_function(
+                "[...document.images].every((image) => image.complete)", timeout=60_000
+            )
             if before:
                 tab.evaluate(before)
             reader = PdfReader(io.BytesIO(tab.pdf(**PAPER)))

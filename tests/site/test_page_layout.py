@@ -198,3 +198,28 @@ def test_the_checks_fail_on_a_long_first_block_a_wrong_order_and_an_open_block(b
     markdown = markdown_of("en", "gradient")
     reordered = markdown.replace('"snippets/gradient.py:core"', '"snippets/gradient.py"')
     assert markdown_problems(reordered) != []
+
+
+def notebook_file_problems(blocks: list[tuple]) -> list[str]:
+    """A notebook page shows each cell that saves a whole file closed, and every other cell
+    open (notebook_pages.closed_files)."""
+    problems = []
+    for _, text, in_details, is_open in blocks:
+        first = text.split("\n", 1)[0]
+        saves_a_file = first.startswith("%%writefile ")
+        if saves_a_file and (not in_details or is_open):
+            problems.append(f"{first}: not in a closed <details>")
+        if not saves_a_file and in_details:
+            problems.append(f"{first}: in a <details>, but saves no file")
+    return problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_notebook_page_shows_the_files_it_saves_closed(built_site, language):
+    site, _ = built_site
+    for chapter in sorted(path.stem for path in (ROOT / "docs" / "en" / "notebooks").glob("*.ipynb")):
+        blocks = code_blocks(html_of(site, language, f"notebooks/{chapter}"))
+        assert any(b[1].startswith("%%writefile ") for b in blocks), chapter
+        assert notebook_file_problems(blocks) == [], chapter
+    opened = [(None, "%%writefile gradient.py\n", True, True), (None, "import gradient\n", False, False)]
+    assert notebook_file_problems(opened) == ["%%writefile gradient.py: not in a closed <details>"]
