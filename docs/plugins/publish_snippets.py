@@ -19,11 +19,15 @@ from store import read_bytes
 log = logging.getLogger("mkdocs.plugins.gradients")
 
 
-def on_pre_build(config):
-    """Run the snippets whose results are missing on other cores while MkDocs sets up.
+def on_startup(command, dirty):
+    """Run the snippets whose results are missing on other cores while MkDocs sets up: from
+    here, before the plugins are configured, rather than from on_pre_build."""
+    snippet_runs.start_workers()
 
-    Every language's build starts here; after the first, nothing is missing.
-    """
+
+def on_pre_build(config):
+    """The same at the start of every build, for `mkdocs serve`'s rebuilds: every language's
+    build starts here; after the first, nothing is missing."""
     snippet_runs.start_workers()
 
 

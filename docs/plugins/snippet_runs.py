@@ -23,6 +23,7 @@ import importlib
 import io
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -33,7 +34,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import dark_style
-from settings import SNIPPETS
+from settings import CACHE, SNIPPETS
 from store import Store, read_bytes
 
 log = logging.getLogger("mkdocs.plugins.gradients")
@@ -197,21 +198,35 @@ def report_of(name: str) -> str:
 
 
 _workers: list[subprocess.Popen] = []
+CLAIMS = CACHE / "snippet-claims"  # during a build: one empty file per snippet a worker runs
 
 
 def start_workers() -> None:
     """Run the snippets missing from the store in other processes, at once.
 
     On a first build, running them costs more than all the rest of the first language's
-    setup; other cores run them while this process sets MkDocs up.
+    setup; other cores run them while this process sets MkDocs up. Each worker goes through
+    all of them, from opposite ends, and runs those no other worker has claimed: the work
+    divides itself evenly, however long each snippet takes.
     """
     if EXECUTION_OFF or _workers:
         return
     missing = [name for name in snippet_names() if not results.has(result_key(name))]
-    shares = min(len(missing), os.cpu_count() or 1, 2)
-    for share in range(shares):
-        command = [sys.executable, __file__, *missing[share::shares]]
+    shutil.rmtree(CLAIMS, ignore_errors=True)
+    for share in range(min(len(missing), os.cpu_count() or 1, 2)):
+        order = missing if share % 2 == 0 else missing[::-1]
+        command = [sys.executable, __file__, "--worker", *order]
         _workers.append(subprocess.Popen(command, env=one_blas_thread()))
+
+
+def claimed(name: str) -> bool:
+    """Whether this worker is the first to claim snippet `name`, and so runs it."""
+    CLAIMS.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(CLAIMS / result_key(name), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    return True
 
 
 def one_blas_thread() -> dict[str, str]:
@@ -229,9 +244,19 @@ def wait_for_workers() -> None:
     """Wait until the workers have stored their results; a failure is run again here."""
     while _workers:
         _workers.pop().wait()
+    shutil.rmtree(CLAIMS, ignore_errors=True)
 
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="INFO    -  %(message)s")
-    for snippet in sys.argv[1:]:
-        result_of(snippet)
+    worker = sys.argv[1:2] == ["--worker"]
+    for snippet in sys.argv[1 + worker :]:
+        if not worker:
+            result_of(snippet)
+        elif not results.has(result_key(snippet)) and claimed(snippet):
+            # A worker also computes the data of the snippet's explorer, if it has one: the
+            # build would otherwise compute them while it waits for nothing else.
+            import explorers
+
+            if not result_of(snippet).error and snippet in explorers.EXPLORERS:
+                explorers.data_of(snippet)

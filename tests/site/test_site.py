@@ -188,10 +188,20 @@ def test_figures_are_not_in_the_search_index(built_site):
         assert "Matplotlib v" not in index and "<svg" not in index and "clipPath" not in index
 
 
-def test_each_snippet_runs_once_per_build(built_site):
-    _, log = built_site
+def test_each_snippet_runs_once_per_build(built_project):
+    project, _, log = built_project
     for name in SNIPPETS:
         assert log.count(f"ran snippets/{name}.py ") == 1, name
+    # The workers' claims (snippet_runs.claimed) last only as long as the build.
+    assert not (project / ".cache" / "snippet-claims").exists()
+
+
+def test_a_snippet_is_claimed_by_one_worker_only(tmp_path, monkeypatch):
+    import snippet_runs
+
+    monkeypatch.setattr(snippet_runs, "CLAIMS", tmp_path / "claims")
+    assert snippet_runs.claimed("gradient") and snippet_runs.claimed("gradient_descent")
+    assert not snippet_runs.claimed("gradient")
 
 
 def test_a_second_run_in_a_fresh_process_gives_identical_figures(built_site):
