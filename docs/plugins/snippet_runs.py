@@ -100,12 +100,15 @@ def versions(*libraries: str) -> str:
     return " ".join(version(library) for library in libraries)
 
 
+@functools.cache
 def result_key(name: str) -> str:
     """A hash of everything a snippet's result depends on: its source and that of the snippets
     it imports, and the versions of Python and of the libraries whose numbers and data it uses
     (scikit-learn ships the digits of the training chapter).
 
     Versions are read from package metadata: importing matplotlib would cost half a second.
+    Kept for the length of a build (each build starts by forgetting them, in start_workers):
+    every page asks, in every language.
     """
     parts = [sys.version, versions("numpy", "matplotlib", "scikit-learn")]
     for module in local_imports(name):
@@ -209,6 +212,7 @@ def start_workers() -> None:
     all of them, from opposite ends, and runs those no other worker has claimed: the work
     divides itself evenly, however long each snippet takes.
     """
+    result_key.cache_clear()  # a snippet may have changed since the last build
     if EXECUTION_OFF or _workers:
         return
     missing = [name for name in snippet_names() if not results.has(result_key(name))]

@@ -48,7 +48,11 @@ def test_the_cache_key_covers_the_snippet_and_what_it_imports(tmp_path, monkeypa
         (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.setattr(snippet_runs, "SNIPPETS", tmp_path)
     assert snippet_runs.local_imports("user") == ["base", "user"]
+    snippet_runs.result_key.cache_clear()
     before = {name: snippet_runs.result_key(name) for name in ("user", "other")}
     (tmp_path / "base.py").write_text("VALUE = 2\n", encoding="utf-8")
+    assert snippet_runs.result_key("user") == before["user"]  # kept for the rest of a build
+    snippet_runs.result_key.cache_clear()  # as every build starts (start_workers)
     assert snippet_runs.result_key("user") != before["user"]
     assert snippet_runs.result_key("other") == before["other"]
+    snippet_runs.result_key.cache_clear()  # no key of these files for later tests
