@@ -252,8 +252,8 @@ def closed_files(content: str) -> str:
     page shows a whole file; opened, it is the cell as it was, with its copy button.
 
     Open, the files made a notebook page about 7,000 elements long, and a phone styles them all
-    again each time Material's script changes the page while it loads: Lighthouse measured
-    half a second in which the page did not respond. Closed, they are not styled until opened.
+    again each time Material's script changes the page while it loads: Lighthouse's phone
+    counted 0.5 to 0.7 s of blocked time. Closed, they are not styled until opened.
     """
 
     def closed(cell: re.Match) -> str:

@@ -7,18 +7,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import grammar
+import notebooks
 import pytest
 from conftest import LANGUAGES, ROOT, page_address
 
-CHAPTERS = [
-    "loss-functions",
-    "numerical-differentiation",
-    "partial-derivatives",
-    "gradient",
-    "gradient-descent",
-    "neural-network-gradient",
-    "training",
-]
+CHAPTERS = notebooks.chapters()  # the pages that show snippets, in navigation order
 FIRST_BLOCK_LINES = 25  # the most lines the first code block a reader meets may have
 # A line that pymdownx.snippets leaves out of a file it includes: a section marker.
 MARKER = re.compile(r"^[ \t]*# -+8<-+ \[(start|end):[\w-]+\][ \t]*\n", re.M)
@@ -217,7 +210,7 @@ def notebook_file_problems(blocks: list[tuple]) -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_notebook_page_shows_the_files_it_saves_closed(built_site, language):
     site, _ = built_site
-    for chapter in sorted(path.stem for path in (ROOT / "docs" / "en" / "notebooks").glob("*.ipynb")):
+    for chapter in CHAPTERS:
         blocks = code_blocks(html_of(site, language, f"notebooks/{chapter}"))
         assert any(b[1].startswith("%%writefile ") for b in blocks), chapter
         assert notebook_file_problems(blocks) == [], chapter
