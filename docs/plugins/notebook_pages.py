@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 import grammar
+import notebook_stand_ins
 import notebooks
 import settings
 import snippet_runs
@@ -187,6 +188,7 @@ def on_files(files, config):
             place = found[chapter]
             download = download_file(config, place, notebook)
             notebook = with_outputs(language, chapter, notebook, place.url)
+            notebook = notebook_stand_ins.with_stand_ins(language, chapter, notebook)
             page = notebook_page(config, place, rendered_copy(language, chapter, notebook))
             files.append(download)
             files.append(page)
@@ -290,7 +292,7 @@ def on_page_content(html_content, page, config, files):
     page.meta["search"] = {"exclude": True}  # the chapter page is the one to find
     language = config.plugins["i18n"].current_language
     chapter = Path(page.file.src_uri).stem
-    content = site_look(html_content)
+    content = site_look(notebook_stand_ins.filled(language, chapter, html_content))
     # The notebook links to the published site; here, a link stays within this copy of it.
     content = re.sub(
         f'href="{re.escape(settings.site_url())}([^"]*)"',

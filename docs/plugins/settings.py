@@ -7,6 +7,7 @@ maker, the translation checker and the tests agree on one reading of it.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository: docs/plugins/ is two levels down
@@ -14,6 +15,8 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache"
 CONFIG_FILE = ROOT / "mkdocs.yml"
+# GRADIENTS_SPEED=off builds without the optional speed-ups (speed.py, notebook_stand_ins.py)
+SPEED_UPS_OFF = os.environ.get("GRADIENTS_SPEED") == "off"
 
 
 @functools.cache

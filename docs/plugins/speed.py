@@ -13,17 +13,17 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import threading
 from pathlib import Path
 
 import grammar
+import settings
 import snippet_runs
 from mkdocs.plugins import event_priority
 from settings import CACHE, ROOT
 from store import Store, read_bytes
 
-OFF = os.environ.get("GRADIENTS_SPEED") == "off"
+OFF = settings.SPEED_UPS_OFF
 RENDERING_LIBRARIES = (
     "mkdocs",
     "markdown",

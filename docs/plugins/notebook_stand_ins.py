@@ -1,0 +1,82 @@
+"""Speed: notebook pages from mkdocs-jupyter's cache after an edit of a snippet.
+
+mkdocs-jupyter converts a notebook again whenever its file changes (about 0.4 s a notebook
+here), and a chapter's notebook holds the whole of every snippet it saves and the numbers
+they print: one edit of gradient.py changed 16 of the 28 notebooks. So the notebook it reads
+has a stand-in for each code cell and each printed output, and the page gets them back,
+highlighted and escaped as nbconvert writes them, from filled(). After a snippet edit, every
+notebook mkdocs-jupyter reads is as it was, and its cache answers; a snippet's code is
+highlighted once per build, not once per language.
+
+Part of the optional speed-ups: with GRADIENTS_SPEED=off, mkdocs-jupyter converts the whole
+notebooks, and a test finds the two sites byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+
+from settings import SPEED_UPS_OFF as OFF
+from snippet_runs import versions
+from store import Store
+
+# (language, chapter) -> each stand-in's name and the HTML it stands for
+_fillings: dict[tuple[str, str], dict[str, str]] = {}
+code_html = Store("notebook-code", __file__)
+STAND_IN = re.compile(r'<span class="n">(gradients_code_\d+)</span>\n|(gradients_output_\d+)')
+
+
+def with_stand_ins(language: str, chapter: str, notebook: dict) -> dict:
+    """A copy of the notebook whose code cells and printed outputs are stand-ins; their HTML
+    is kept for filled()."""
+    if OFF:
+        return notebook
+    notebook = copy.deepcopy(notebook)
+    fillings = _fillings[language, chapter] = {}
+    code_language = notebook["metadata"]["kernelspec"]["language"]
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        name = f"gradients_code_{len(fillings)}"
+        fillings[name] = highlighted("".join(cell["source"]), code_language)
+        cell["source"] = [name]
+        for output in cell["outputs"]:
+            if output["output_type"] == "stream":
+                name = f"gradients_output_{len(fillings)}"
+                fillings[name] = html.escape(output["text"], quote=False)
+                output["text"] = name
+    return notebook
+
+
+def filled(language: str, chapter: str, content: str) -> str:
+    """mkdocs-jupyter's HTML of the notebook with stand-ins, with the code and outputs back."""
+    if OFF:
+        return content
+    fillings = _fillings[language, chapter]
+    return STAND_IN.sub(lambda stand_in: fillings[stand_in[1] or stand_in[2]], content)
+
+
+def highlighted(source: str, code_language: str) -> str:
+    """A code cell's source as nbconvert's HTML page has it inside <pre>, from the store."""
+    key = code_html.key([versions("pygments", "beautifulsoup4"), code_language, source])
+    stored = code_html.get(key)
+    if stored is None:
+        stored = highlighted_afresh(source, code_language)
+        code_html.put(key, stored)
+    return stored
+
+
+def highlighted_afresh(source: str, code_language: str) -> str:
+    """Pygments' spans for the kernel's language (nbconvert's choice of lexer), parsed and
+    written out again by BeautifulSoup, as nbconvert's HTML exporter does with the whole page
+    (&quot; becomes ")."""
+    from bs4 import BeautifulSoup
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import get_lexer_by_name
+
+    spans = highlight(source, get_lexer_by_name(code_language), HtmlFormatter(nowrap=True))
+    # Inside <pre>, as on the page: elsewhere BeautifulSoup trims the indentation between tags.
+    return BeautifulSoup(f"<pre>{spans}</pre>", features="html.parser").pre.decode_contents()
