@@ -270,7 +270,6 @@ def closed_files(content: str) -> str:
 
 def site_look(content: str) -> str:
     """Notebook HTML as the rest of the site is written: Material's code blocks and anchors."""
-    content = NOT_NEEDED.sub("", content)
     content = CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre></div>', content)
     content = closed_files(content)
     content = content.replace('class="anchor-link"', 'class="headerlink"')
@@ -292,7 +291,8 @@ def on_page_content(html_content, page, config, files):
     page.meta["search"] = {"exclude": True}  # the chapter page is the one to find
     language = config.plugins["i18n"].current_language
     chapter = Path(page.file.src_uri).stem
-    content = site_look(notebook_stand_ins.filled(language, chapter, html_content))
+    content = NOT_NEEDED.sub("", html_content)  # first: what is left is a third as long
+    content = site_look(notebook_stand_ins.filled(language, chapter, content))
     # The notebook links to the published site; here, a link stays within this copy of it.
     content = re.sub(
         f'href="{re.escape(settings.site_url())}([^"]*)"',

@@ -25,7 +25,8 @@ from store import Store
 # (language, chapter) -> each stand-in's name and the HTML it stands for
 _fillings: dict[tuple[str, str], dict[str, str]] = {}
 code_html = Store("notebook-code", __file__)
-STAND_IN = re.compile(r'<span class="n">(gradients_code_\d+)</span>\n|(gradients_output_\d+)')
+# A code cell's stand-in is a name that Pygments puts in a span of its own; an output's is bare.
+STAND_IN = re.compile(r'<span class="n">(gradients_code_\d{4})</span>\n|(gradients_output_\d{4})')
 
 
 def with_stand_ins(language: str, chapter: str, notebook: dict) -> dict:
@@ -39,22 +40,26 @@ def with_stand_ins(language: str, chapter: str, notebook: dict) -> dict:
     for cell in notebook["cells"]:
         if cell["cell_type"] != "code":
             continue
-        name = f"gradients_code_{len(fillings)}"
+        name = f"gradients_code_{len(fillings):04}"  # one length: none begins another
         fillings[name] = highlighted("".join(cell["source"]), code_language)
         cell["source"] = [name]
         for output in cell["outputs"]:
             if output["output_type"] == "stream":
-                name = f"gradients_output_{len(fillings)}"
+                name = f"gradients_output_{len(fillings):04}"
                 fillings[name] = html.escape(output["text"], quote=False)
                 output["text"] = name
     return notebook
 
 
 def filled(language: str, chapter: str, content: str) -> str:
-    """mkdocs-jupyter's HTML of the notebook with stand-ins, with the code and outputs back."""
+    """The HTML of a notebook with stand-ins, with its code and outputs back (called once
+    mkdocs-jupyter's CSS is gone: a third as much to search)."""
     if OFF:
         return content
     fillings = _fillings[language, chapter]
+    found = STAND_IN.findall(content)
+    if sorted(code or output for code, output in found) != sorted(fillings):
+        raise ValueError(f"{chapter}: nbconvert's HTML does not hold each stand-in once")
     return STAND_IN.sub(lambda stand_in: fillings[stand_in[1] or stand_in[2]], content)
 
 
