@@ -7,8 +7,10 @@ draw() returned, or why it failed. Pages print the output with an exec block:
     print(report_of("gradient"), end="")
 
 The site is built once per language (mkdocs-static-i18n) and every page asks again, so results
-are kept under a hash of the snippet, of every snippet it imports, of the Python, NumPy and
-Matplotlib versions and of this file: nothing else makes a snippet run again.
+are kept under a hash of the snippet's code, of that of every snippet it imports, of the
+Python, NumPy, Matplotlib and scikit-learn versions and of this file: nothing else makes a
+snippet run again. A snippet's code is its syntax tree, without comments or layout, so an
+edit of a comment alone runs nothing again.
 
     python docs/plugins/snippet_runs.py NAME …   run snippets and store their results (the
                                                  build starts such workers on other cores)
@@ -102,8 +104,8 @@ def versions(*libraries: str) -> str:
 
 @functools.cache
 def result_key(name: str) -> str:
-    """A hash of everything a snippet's result depends on: its source and that of the snippets
-    it imports, and the versions of Python and of the libraries whose numbers and data it uses
+    """A hash of everything a snippet's result depends on: its code and that of the snippets
+    it imports (code_of), and the versions of Python and of the libraries whose numbers and data it uses
     (scikit-learn ships the digits of the training chapter).
 
     Versions are read from package metadata: importing matplotlib would cost half a second.
@@ -112,8 +114,23 @@ def result_key(name: str) -> str:
     """
     parts = [sys.version, versions("numpy", "matplotlib", "scikit-learn")]
     for module in local_imports(name):
-        parts += [module, read_bytes(SNIPPETS / f"{module}.py")]
+        parts += [module, code_of(read_bytes(SNIPPETS / f"{module}.py"))]
     return results.key(parts)
+
+
+@functools.cache
+def code_of(source: bytes) -> bytes:
+    """What a snippet's result can depend on in its source: its syntax tree, which leaves out
+    comments, blank lines and line numbers (docstrings and every string stay in).
+
+    A comment cannot change what report() prints or draw() draws: no snippet reads its own
+    source, and a warning, whose message names a line, fails the run and is never stored.
+    Source that does not parse is taken as it is; its run fails with the SyntaxError.
+    """
+    try:
+        return ast.dump(ast.parse(source)).encode()
+    except SyntaxError:
+        return source
 
 
 def render_svg(figure, name: str) -> str:

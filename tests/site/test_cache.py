@@ -73,6 +73,18 @@ def test_editing_a_snippet_changes_its_figure_in_the_next_build(warm_project, tm
     assert "#ff0000" in (tmp_path / "edited-import" / figure).read_text(encoding="utf-8")
 
 
+def test_a_comment_edited_in_a_snippet_shows_on_its_pages_and_runs_nothing(warm_project, tmp_path):
+    snippet = warm_project / "snippets" / "gradient.py"
+    comment = "# A comment added after the cache was filled."
+    snippet.write_text(f"{comment}\n{snippet.read_text(encoding='utf-8')}", encoding="utf-8")
+    edited = build(warm_project, tmp_path / "site")
+    assert edited.returncode == 0, edited.stderr
+    assert ran(edited) == [], "a comment changes no snippet's output: nothing runs again"
+    for page in ("gradient", "notebooks/gradient", "ja/gradient", "ja/notebooks/gradient"):
+        html = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+        assert "A comment added after the cache was filled." in html, page
+
+
 def ran(build_result) -> list[str]:
     """The snippets a build ran, by name."""
     return sorted(re.findall(r"ran snippets/(\w+)\.py ", build_result.stderr))

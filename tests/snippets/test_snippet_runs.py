@@ -56,3 +56,24 @@ def test_the_cache_key_covers_the_snippet_and_what_it_imports(tmp_path, monkeypa
     assert snippet_runs.result_key("user") != before["user"]
     assert snippet_runs.result_key("other") == before["other"]
     snippet_runs.result_key.cache_clear()  # no key of these files for later tests
+
+
+def test_the_cache_key_leaves_out_comments_but_not_code_or_strings(tmp_path, monkeypatch):
+    source = 'def report():\n    """Print it."""\n    print(f"{1 + 1 = }")\n'
+    edits = {
+        "a comment and blank lines": ("# new comment\n\n" + source, True),
+        "a trailing comment": (source.replace(")\n", ")  # why\n"), True),
+        "the code": (source.replace("1 + 1", "1 + 2"), False),
+        "a docstring": (source.replace("Print it.", "Print that."), False),
+        "the text of a debug f-string": (source.replace("1 + 1 =", "1+1 ="), False),
+    }
+    monkeypatch.setattr(snippet_runs, "SNIPPETS", tmp_path)
+    snippet = tmp_path / "edited.py"
+    for edit, (text, same) in edits.items():
+        snippet_runs.result_key.cache_clear()
+        snippet.write_text(source, encoding="utf-8")
+        before = snippet_runs.result_key("edited")
+        snippet_runs.result_key.cache_clear()
+        snippet.write_text(text, encoding="utf-8")
+        assert (snippet_runs.result_key("edited") == before) is same, edit
+    snippet_runs.result_key.cache_clear()
