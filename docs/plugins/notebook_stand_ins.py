@@ -5,8 +5,9 @@ here), and a chapter's notebook holds the whole of every snippet it saves and th
 they print: one edit of gradient.py changed 16 of the 28 notebooks. So the notebook it reads
 has a stand-in for each code cell and each printed output, and the page gets them back,
 highlighted and escaped as nbconvert writes them, from filled(). After a snippet edit, every
-notebook mkdocs-jupyter reads is as it was, and its cache answers; a snippet's code is
-highlighted once per build, not once per language.
+notebook mkdocs-jupyter reads is as it was, and its cache answers (unless the edit changed what
+the snippet imports, and so the files a notebook saves). A snippet's code is highlighted once
+and kept in the store, not once per language.
 
 Part of the optional speed-ups: with GRADIENTS_SPEED=off, mkdocs-jupyter converts the whole
 notebooks, and a test finds the two sites byte for byte the same.
