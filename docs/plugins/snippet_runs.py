@@ -12,8 +12,9 @@ Python, NumPy, Matplotlib and scikit-learn versions and of this file: nothing el
 snippet run again. A snippet's code is its syntax tree, without comments or layout, so an
 edit of a comment alone runs nothing again.
 
-    python docs/plugins/snippet_runs.py NAME …   run snippets and store their results (the
-                                                 build starts such workers on other cores)
+    python docs/plugins/snippet_runs.py NAME …   run snippets and store their results
+
+The build runs the missing ones on other cores first (snippet_workers.py).
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ import importlib
 import io
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import time
 import traceback
@@ -36,7 +35,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import dark_style
-from settings import CACHE, SNIPPETS
+from settings import SNIPPETS
 from store import Store, read_bytes
 
 log = logging.getLogger("mkdocs.plugins.gradients")
@@ -217,67 +216,7 @@ def report_of(name: str) -> str:
     return result.output if not result.error else f"{name} failed: {result.error}\n"
 
 
-_workers: list[subprocess.Popen] = []
-CLAIMS = CACHE / "snippet-claims"  # during a build: one empty file per snippet a worker runs
-
-
-def start_workers() -> None:
-    """Run the snippets missing from the store in other processes, at once.
-
-    On a first build, running them costs more than all the rest of the first language's
-    setup; other cores run them while this process sets MkDocs up. Each worker goes through
-    all of them, from opposite ends, and runs those no other worker has claimed: the work
-    divides itself evenly, however long each snippet takes.
-    """
-    result_key.cache_clear()  # a snippet may have changed since the last build
-    if EXECUTION_OFF or _workers:
-        return
-    missing = [name for name in snippet_names() if not results.has(result_key(name))]
-    shutil.rmtree(CLAIMS, ignore_errors=True)
-    for share in range(min(len(missing), os.cpu_count() or 1, 2)):
-        order = missing if share % 2 == 0 else missing[::-1]
-        command = [sys.executable, __file__, "--worker", *order]
-        _workers.append(subprocess.Popen(command, env=one_blas_thread()))
-
-
-def claimed(name: str) -> bool:
-    """Whether this worker is the first to claim snippet `name`, and so runs it."""
-    CLAIMS.mkdir(parents=True, exist_ok=True)
-    try:
-        os.close(os.open(CLAIMS / result_key(name), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
-        return False
-    return True
-
-
-def one_blas_thread() -> dict[str, str]:
-    """This process's environment, with one thread for the BLAS library's matrix products.
-
-    The workers already keep the cores busy; a BLAS library that starts a thread per core for
-    each small product only makes them wait for each other. Training the digits network took
-    2.1 s with OpenBLAS's threads and 0.8 s with one, and gave the same numbers.
-    """
-    one = dict.fromkeys(("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"), "1")
-    return {**os.environ, **one}
-
-
-def wait_for_workers() -> None:
-    """Wait until the workers have stored their results; a failure is run again here."""
-    while _workers:
-        _workers.pop().wait()
-    shutil.rmtree(CLAIMS, ignore_errors=True)
-
-
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="INFO    -  %(message)s")
-    worker = sys.argv[1:2] == ["--worker"]
-    for snippet in sys.argv[1 + worker :]:
-        if not worker:
-            result_of(snippet)
-        elif not results.has(result_key(snippet)) and claimed(snippet):
-            # A worker also computes the data of the snippet's explorer, if it has one: the
-            # build would otherwise compute them while it waits for nothing else.
-            import explorers
-
-            if not result_of(snippet).error and snippet in explorers.EXPLORERS:
-                explorers.data_of(snippet)
+    for snippet in sys.argv[1:]:
+        result_of(snippet)

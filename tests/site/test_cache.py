@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import snippet_runs
 from conftest import SNIPPETS, build
@@ -146,16 +147,18 @@ def fetch_when(url: str, condition, timeout: float = 120) -> bytes:
     raise TimeoutError(url)
 
 
-def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(warm_project):
+def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(warm_project, tmp_path):
     project = warm_project
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     try:
         # A snippet no other imports, so that the rebuild runs one snippet.
         url = f"http://127.0.0.1:{port}/gradients/figures/difference_error.svg"
@@ -164,12 +167,21 @@ def test_editing_a_snippet_changes_its_figure_in_mkdocs_serve(warm_project):
         snippet = project / "snippets" / "difference_error.py"
         text = snippet.read_text(encoding="utf-8")
         assert 'color="gray"' in text
-        snippet.write_text(text.replace('color="gray"', 'color="red"'), encoding="utf-8")
-        after = fetch_when(url, lambda body: b"#ff0000" in body)
-        assert after != before
+        for colour, hex_code in (("red", b"#ff0000"), ("blue", b"#0000ff")):
+            snippet.write_text(text.replace('color="gray"', f'color="{colour}"'), encoding="utf-8")
+            fetch_when(url, lambda body, hex_code=hex_code: hex_code in body)
+        # Both rebuilds ran it in the one worker that stays (snippet_workers.py).
+        assert log.read_text().count("ran snippets/difference_error.py ") == 2
+        started = re.findall(r"started a snippet worker that stays, process (\d+)", log.read_text())
+        assert len(started) == 1, log.read_text()[-3000:]
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # With the server gone, its worker ends too: its input has closed.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and Path(f"/proc/{started[0]}").exists():
+        time.sleep(0.2)
+    assert not Path(f"/proc/{started[0]}").exists(), "the staying worker outlived the server"
 
 
 def test_a_page_shows_an_edit_to_a_section_it_includes(warm_project, tmp_path):

@@ -192,16 +192,16 @@ def test_each_snippet_runs_once_per_build(built_project):
     project, _, log = built_project
     for name in SNIPPETS:
         assert log.count(f"ran snippets/{name}.py ") == 1, name
-    # The workers' claims (snippet_runs.claimed) last only as long as the build.
+    # The workers' claims (snippet_workers.claimed) last only as long as the build.
     assert not (project / ".cache" / "snippet-claims").exists()
 
 
 def test_a_snippet_is_claimed_by_one_worker_only(tmp_path, monkeypatch):
-    import snippet_runs
+    import snippet_workers
 
-    monkeypatch.setattr(snippet_runs, "CLAIMS", tmp_path / "claims")
-    assert snippet_runs.claimed("gradient") and snippet_runs.claimed("gradient_descent")
-    assert not snippet_runs.claimed("gradient")
+    monkeypatch.setattr(snippet_workers, "CLAIMS", tmp_path / "claims")
+    assert snippet_workers.claimed("gradient") and snippet_workers.claimed("gradient_descent")
+    assert not snippet_workers.claimed("gradient")
 
 
 def test_a_second_run_in_a_fresh_process_gives_identical_figures(built_site):
@@ -272,8 +272,8 @@ def test_missing_and_stale_translations_show_a_notice_in_the_readers_language(
     warm_project, tmp_path
 ):
     project = warm_project
-    gradient = project / "snippets" / "gradient.py"  # edited, so that it must run once
-    gradient.write_text(gradient.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    gradient = project / "snippets" / "gradient.py"  # its code edited, so that it must run once
+    gradient.write_text(gradient.read_text(encoding="utf-8") + "EDITED = True\n", encoding="utf-8")
     (project / "docs" / "ja" / "gradient.md").unlink()
     english = project / "docs" / "en" / "partial-derivatives.md"
     english.write_text(
