@@ -151,7 +151,10 @@ def warm_up() -> None:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="INFO    -  %(message)s")
-    if sys.argv[1:] == ["--serve"]:
-        stay()
-    else:
-        work(sys.argv[1:])
+    try:
+        if sys.argv[1:] == ["--serve"]:
+            stay()
+        else:
+            work(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C in the terminal reaches the workers too: no traceback
+        sys.exit(130)
