@@ -104,8 +104,8 @@ def versions(*libraries: str) -> str:
 @functools.cache
 def result_key(name: str) -> str:
     """A hash of everything a snippet's result depends on: its code and that of the snippets
-    it imports (code_of), and the versions of Python and of the libraries whose numbers and data it uses
-    (scikit-learn ships the digits of the training chapter).
+    it imports (code_of), and the versions of Python and of the libraries whose numbers and
+    data it uses (scikit-learn ships the digits of the training chapter).
 
     Versions are read from package metadata: importing matplotlib would cost half a second.
     Kept for the length of a build (each build starts by forgetting them, in start_workers):
@@ -123,7 +123,8 @@ def code_of(source: bytes) -> bytes:
     comments, blank lines and line numbers (docstrings and every string stay in).
 
     A comment cannot change what report() prints or draw() draws: no snippet reads its own
-    source, and a warning, whose message names a line, fails the run and is never stored.
+    source or prints a line number, and a warning, whose message names a line, fails the run,
+    and a failure is never stored.
     Source that does not parse is taken as it is; its run fails with the SyntaxError.
     """
     try:
