@@ -13,6 +13,7 @@ date, permissions and compression level.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -34,7 +35,7 @@ FILE_MODE = 0o100644  # a regular file, readable by all, as Unix tools expect
 def on_files(files, config):
     language = config.plugins["i18n"].current_language
     prefix = settings.language_prefix(language)
-    entries = snippet_entries() + notebook_entries(files, language)
+    entries = tuple(snippet_entries() + notebook_entries(files, language))
     archive = File.generated(config, f"{language}/{NAME}.zip", content=zip_bytes(entries))
     archive.dest_uri = f"{prefix}{NAME}.zip"
     files.append(archive)
@@ -60,7 +61,8 @@ def notebook_entries(files, language: str) -> list[tuple[str, bytes]]:
     return entries
 
 
-def zip_bytes(entries: list[tuple[str, bytes]]) -> bytes:
+@functools.lru_cache(maxsize=8)  # for mkdocs serve: the same 4 zips, rebuild after rebuild
+def zip_bytes(entries: tuple[tuple[str, bytes], ...]) -> bytes:
     """A zip of (name, bytes) entries, in the order given, with nothing that varies by build."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

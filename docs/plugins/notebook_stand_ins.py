@@ -52,16 +52,21 @@ def with_stand_ins(language: str, chapter: str, notebook: dict) -> dict:
     return notebook
 
 
-def filled(language: str, chapter: str, content: str) -> str:
+def fillings(language: str, chapter: str) -> tuple[tuple[str, str], ...]:
+    """The stand-ins of a notebook page and the HTML of each, for filled()."""
+    return () if OFF else tuple(_fillings[language, chapter].items())
+
+
+def filled(content: str, fillings: tuple[tuple[str, str], ...]) -> str:
     """The HTML of a notebook with stand-ins, with its code and outputs back (called once
     mkdocs-jupyter's CSS is gone: a third as much to search)."""
     if OFF:
         return content
-    fillings = _fillings[language, chapter]
+    html_of = dict(fillings)
     found = STAND_IN.findall(content)
-    if sorted(code or output for code, output in found) != sorted(fillings):
-        raise ValueError(f"{chapter}: nbconvert's HTML does not hold each stand-in once")
-    return STAND_IN.sub(lambda stand_in: fillings[stand_in[1] or stand_in[2]], content)
+    if sorted(code or output for code, output in found) != sorted(html_of):
+        raise ValueError("nbconvert's HTML does not hold each stand-in of the notebook once")
+    return STAND_IN.sub(lambda stand_in: html_of[stand_in[1] or stand_in[2]], content)
 
 
 def highlighted(source: str, code_language: str) -> str:

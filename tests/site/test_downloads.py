@@ -62,7 +62,7 @@ def test_the_zip_is_the_same_bytes_in_every_build(built_site, language):
     """Made again here, in another process at another time, it is the same file."""
     site, _ = built_site
     published = archive_path(site, language).read_bytes()
-    assert published == downloads.zip_bytes(expected_entries(language))
+    assert published == downloads.zip_bytes(tuple(expected_entries(language)))
     with zipfile.ZipFile(archive_path(site, language)) as archive:
         assert {info.date_time for info in archive.infolist()} == {downloads.DATE}
 
