@@ -195,7 +195,7 @@ def test_the_checks_fail_on_a_long_first_block_a_wrong_order_and_an_open_block(b
 
 def notebook_file_problems(blocks: list[tuple]) -> list[str]:
     """A notebook page shows each cell that saves a whole file closed, and every other cell
-    open (notebook_pages.closed_files)."""
+    open (notebook_html.closed_files)."""
     problems = []
     for _, text, in_details, is_open in blocks:
         first = text.split("\n", 1)[0]
