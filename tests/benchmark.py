@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "docs" / "plugins"))
 
-from conftest import SITE_PATH, copy_project  # noqa: E402
+from conftest import SITE_PATH, copy_project, importers  # noqa: E402
 
 RUNS = 3
 RESULTS = ROOT / "docs" / "includes" / "benchmark.md"
@@ -158,14 +158,6 @@ def rebuild_latencies(work: Path) -> dict[str, list[float]]:
         server.terminate()
         server.wait(timeout=30)
     return latencies
-
-
-def importers(name: str) -> list[str]:
-    """Snippet `name` and the snippets that import it, directly or not."""
-    import snippet_runs
-
-    names = snippet_runs.snippet_names()
-    return [other for other in names if name in snippet_runs.local_imports(other)]
 
 
 def wait_for(log_path: Path, text: str, after: int, timeout: float = 120) -> None:

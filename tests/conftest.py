@@ -28,6 +28,14 @@ LANGUAGES = list(settings.languages())  # the default one first
 SITE_PATH = urlsplit(settings.site_url()).path
 
 
+def importers(name: str) -> list[str]:
+    """Snippet `name` and the snippets that import it, directly or not: those whose result
+    depends on it."""
+    import snippet_runs
+
+    return [snippet for snippet in SNIPPETS if name in snippet_runs.local_imports(snippet)]
+
+
 def page_address(language: str, page: str) -> str:
     """Where a page of the docs is published, relative to the site: e.g. 'ja/gradient/'."""
     prefix = "" if language == LANGUAGES[0] else f"{language}/"

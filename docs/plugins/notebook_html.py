@@ -14,7 +14,6 @@ import re
 
 import grammar
 import notebook_stand_ins
-import settings
 from mkdocs.utils import get_relative_url
 
 # What mkdocs-jupyter puts into a page that the site does without: its 600 KB of CSS and its
@@ -71,19 +70,20 @@ def site_look(content: str) -> str:
     )
 
 
-
-
 # Remembered for mkdocs serve: every rebuild asks again for all 28 pages, of which an edit
 # changes one or a few, and making one takes 3 to 5 ms (0.1 s of a 1.5 s rebuild).
 @functools.lru_cache(maxsize=64)
-def page_html(html_content: str, url: str, page: str, fillings: tuple, links: str) -> str:
-    """A notebook page's HTML, from mkdocs-jupyter's, at address `url`, for the chapter page
-    whose Markdown is `page`, with `fillings` for the stand-ins and the notebook `links`."""
+def page_html(
+    html_content: str, url: str, site_url: str, page: str, fillings: tuple, links: str
+) -> str:
+    """A notebook page's HTML, from mkdocs-jupyter's, at address `url` of the site at
+    `site_url`, for the chapter page whose Markdown is `page`, with `fillings` for the
+    stand-ins and the notebook `links`."""
     content = NOT_NEEDED.sub("", html_content)  # first: what is left is a third as long
     content = site_look(notebook_stand_ins.filled(content, fillings))
     # The notebook links to the published site; here, a link stays within this copy of it.
     content = re.sub(
-        f'href="{re.escape(settings.site_url())}([^"]*)"',
+        f'href="{re.escape(site_url)}([^"]*)"',
         lambda link: f'href="{get_relative_url(link[1] or ".", url)}"',
         content,
     )

@@ -242,6 +242,7 @@ def on_page_content(html_content, page, config, files):
     content = notebook_html.page_html(
         html_content,
         page.url,
+        settings.site_url(),
         notebooks.page_source(language, chapter),
         notebook_stand_ins.fillings(language, chapter),
         notebook_links(language, chapter, page.url),

@@ -32,7 +32,7 @@ CLAIMS = CACHE / "snippet-claims"  # during a build: one empty file per snippet 
 DONE = "snippet workers: stored\n"  # what a staying worker writes when it has finished a list
 
 _stay = False  # whether workers stay between builds: under mkdocs serve
-_staying: list[subprocess.Popen | None] = []  # those workers, by share
+_staying: dict[int, subprocess.Popen] = {}  # those workers, by share
 _busy: list[subprocess.Popen] = []  # the workers this build has not waited for yet
 log = logging.getLogger("mkdocs.plugins.gradients")
 
@@ -65,9 +65,7 @@ def stored(name: str) -> bool:
 
 def staying_worker(share: int) -> subprocess.Popen:
     """The staying worker number `share`, started if it is not there yet (or has died)."""
-    while len(_staying) <= share:
-        _staying.append(None)
-    worker = _staying[share]
+    worker = _staying.get(share)
     if worker is None or worker.poll() is not None:
         command = [sys.executable, __file__, "--serve"]
         pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "text": True}
@@ -91,7 +89,7 @@ def wait_for_workers() -> None:
     """Wait until the workers have stored their results; a failure is run again here."""
     while _busy:
         worker = _busy.pop()
-        if worker in _staying:
+        if worker in _staying.values():
             # Until its word that it is done, or until it has died (its output ends).
             while (line := worker.stdout.readline()) and line != DONE:
                 pass

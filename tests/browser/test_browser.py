@@ -187,7 +187,7 @@ def test_copy_button_on_a_notebook_cell_yields_the_cell(browser, site_url):
         tab.context.grant_permissions(
             ["clipboard-read", "clipboard-write"], origin=tab.origin
         )
-        # The cell that saves a whole file is closed under its first line (notebook_pages.py).
+        # The cell that saves a whole file is closed under its first line (notebook_html.py).
         summary = tab.tab.locator("article details summary", has_text="%%writefile gradient.py")
         summary.click()
         cell = tab.tab.locator(

@@ -10,8 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-import snippet_runs
-from conftest import SNIPPETS, build
+from conftest import build, importers
 
 
 
@@ -90,10 +89,6 @@ def ran(build_result) -> list[str]:
     """The snippets a build ran, by name."""
     return sorted(re.findall(r"ran snippets/(\w+)\.py ", build_result.stderr))
 
-
-def importers(name: str) -> list[str]:
-    """The snippets whose result depends on snippet `name`: itself and those importing it."""
-    return [snippet for snippet in SNIPPETS if name in snippet_runs.local_imports(snippet)]
 
 
 def same_files(one, other) -> bool:
